@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Orchestration;
+using Pipeline.Core.Runs;
+
+namespace Pipeline.Functions;
+
+/// <summary>The <c>pipeline</c> command: the verbs call the same Core services the triggers call.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildCommand().Parse(args).InvokeAsync();
+
+    public static RootCommand BuildCommand()
+    {
+        var lake = new Option<string?>("--lake") { Description = "Lake root: a directory (default ./lake) or a storage connection string. Overrides Lake:Root." };
+
+        var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake };
+        refresh.SetAction(async (r, ct) =>
+        {
+            var config = Configuration(r.GetValue(lake));
+            var manifest = await Service(config).RefreshAsync("command line", ct);
+            PrintRun(manifest, config.CreateLake());
+            return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
+        });
+
+        var host = new Command("host", "Run the function host: the nightly timer and the blob triggers on raw/ and landing/.") { lake };
+        host.SetAction(async (r, ct) =>
+        {
+            using var h = PipelineHost.Build(Configuration(r.GetValue(lake)), Path.Combine(AppContext.BaseDirectory, "host.json"));
+            await h.RunAsync(ct);
+            return 0;
+        });
+
+        var status = new Command("status", "Show the latest runs recorded in the lake.") { lake };
+        status.SetAction(async (r, ct) =>
+        {
+            var store = Configuration(r.GetValue(lake)).CreateLake();
+            var runs = new List<LakeEntry>();
+            await foreach (var e in store.ListAsync(LakeZones.Runs + "/", ct)) runs.Add(e);
+            Console.WriteLine($"Lake: {store.Location}");
+            if (runs.Count == 0) { Console.WriteLine("No runs recorded yet."); return 0; }
+            foreach (var e in runs.TakeLast(10))
+            {
+                var m = await RunRecorder.ReadAsync(store, e.Path, ct);
+                if (m is not null) Console.WriteLine($"{m.RunId}  {m.Trigger,-18} {m.Outcome,-10} {string.Join(", ", m.Stages.Select(s => $"{s.Stage}={s.Status}"))}");
+            }
+            return 0;
+        });
+
+        return new RootCommand("Werkagenda mbo monitoring pipeline: DUO, CBS and JOB-monitor into a Parquet lake, trajectories and alerts.")
+        {
+            refresh, host, status,
+        };
+    }
+
+    /// <summary>appsettings.json beside the program, then environment variables (the .NET way), then --lake.</summary>
+    public static IConfiguration Configuration(string? lakeOverride, IDictionary<string, string?>? extra = null)
+    {
+        var b = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddEnvironmentVariables();
+        if (extra is not null) b.AddInMemoryCollection(extra);
+        if (!string.IsNullOrWhiteSpace(lakeOverride)) b.AddInMemoryCollection(new Dictionary<string, string?> { ["Lake:Root"] = lakeOverride });
+        return b.Build();
+    }
+
+    private static PipelineService Service(IConfiguration config)
+    {
+        var factory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        return new PipelineService(config.CreateLake(), factory.CreateLogger<PipelineService>());
+    }
+
+    private static void PrintRun(RunManifest m, ILakeStore store)
+    {
+        Console.WriteLine($"Run {m.RunId}: {m.Outcome} (lake: {store.Location})");
+        foreach (var s in m.Stages)
+            Console.WriteLine($"  {s.Stage,-8} {s.Dataset ?? "",-30} {s.Status,-16} {s.Message ?? string.Join("; ", s.Errors)}");
+    }
+}

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using System.Collections.Concurrent;
+
+namespace Pipeline.Core.Lake;
+
+/// <summary>
+/// The lake on Azure Blob Storage (ADLS Gen2 in production, Azurite locally). Each zone is a container
+/// (<c>raw</c>, <c>silver</c>, <c>gold</c>, …; <c>_runs</c> becomes <c>runs</c> because container names cannot start
+/// with '_'), optionally prefixed so that several lakes can share one account. A block blob becomes visible only when
+/// its block list is committed, so readers never see a half-written file; create-if-absent uses If-None-Match: *.
+/// </summary>
+public sealed class BlobLake : LakeStoreBase
+{
+    private readonly BlobServiceClient _service;
+    private readonly string _containerPrefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
+
+    public BlobLake(BlobServiceClient service, string containerPrefix = "")
+    {
+        _service = service;
+        _containerPrefix = containerPrefix;
+    }
+
+    /// <summary>Azurite 3.37 rejects service versions newer than it knows; pin one it accepts.</summary>
+    public static BlobClientOptions ClientOptions() => new(BlobClientOptions.ServiceVersion.V2026_06_06);
+
+    public override string Location => $"{_service.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/')} (containers '{_containerPrefix}<zone>')";
+
+    public string ContainerName(string zone) => _containerPrefix + zone.TrimStart('_').ToLowerInvariant();
+
+    public override async Task<Stream> OpenReadAsync(LakePath path, CancellationToken ct = default)
+    {
+        var blob = (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone);
+        try
+        {
+            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new LakeFileNotFoundException(Location, path);
+        }
+    }
+
+    public override async Task<bool> ExistsAsync(LakePath path, CancellationToken ct = default) =>
+        path.WithinZone.Length > 0 && (await (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone).ExistsAsync(ct)).Value;
+
+    public override async IAsyncEnumerable<LakeEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var slash = prefix.IndexOf('/');
+        var zones = slash < 0
+            ? LakeZones.All.Where(z => z.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [prefix[..slash]];
+        foreach (var zone in zones)
+        {
+            var within = slash < 0 ? "" : prefix[(slash + 1)..];
+            var container = await ContainerAsync(zone, ct);
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = within }, ct))
+            {
+                if (LakePath.TryParse(zone + "/" + item.Name, out var p))
+                    yield return new LakeEntry(p, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+            }
+        }
+    }
+
+    protected override async Task<bool> PublishAsync(LakePath path, Stream content, bool overwrite, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone);
+        var options = new BlobUploadOptions();
+        if (!overwrite) options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await blob.UploadAsync(content, options, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    protected override async Task DeleteCoreAsync(LakePath path, CancellationToken ct) =>
+        await (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone).DeleteIfExistsAsync(cancellationToken: ct);
+
+    private Task<BlobContainerClient> ContainerAsync(string zone, CancellationToken ct) =>
+        _containers.GetOrAdd(zone, z => new Lazy<Task<BlobContainerClient>>(async () =>
+        {
+            var c = _service.GetBlobContainerClient(ContainerName(z));
+            await c.CreateIfNotExistsAsync(cancellationToken: ct);
+            return c;
+        })).Value;
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Core.Runs;
+
+/// <summary>Collects the stages of one run and publishes the manifest to <c>_runs/{run_id}.json</c>.</summary>
+public sealed class RunRecorder
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly ILakeStore _lake;
+    private readonly TimeProvider _clock;
+    private readonly List<StageRecord> _stages = [];
+    private readonly object _gate = new();
+
+    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null)
+    {
+        _lake = lake;
+        _clock = clock ?? TimeProvider.System;
+        var now = _clock.GetUtcNow();
+        RunId = $"{now:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
+        Manifest = new RunManifest
+        {
+            RunId = RunId, Trigger = trigger, Host = Environment.MachineName + ":" + Environment.ProcessId,
+            ProgramVersion = ProgramVersion, Started = now,
+        };
+    }
+
+    public string RunId { get; }
+    public RunManifest Manifest { get; private set; }
+    public IReadOnlyList<StageRecord> Stages { get { lock (_gate) return _stages.ToList(); } }
+
+    public static string ProgramVersion { get; } =
+        typeof(RunRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public static LakePath PathFor(string runId) => LakePath.Parse($"{LakeZones.Runs}/{runId}.json");
+
+    /// <summary>Records a stage that finished (successfully or not) with its own figures.</summary>
+    public void Add(StageRecord stage) { lock (_gate) _stages.Add(stage); }
+
+    /// <summary>Runs <paramref name="work"/> as a timed stage; an exception becomes a failed stage, not a lost run.</summary>
+    public async Task<StageRecord> StageAsync(string stage, string? dataset, Func<Task<StageRecord>> work)
+    {
+        var started = _clock.GetUtcNow();
+        var sw = Stopwatch.StartNew();
+        StageRecord record;
+        try
+        {
+            record = (await work()) with { Stage = stage, Dataset = dataset, Started = started, DurationMs = sw.Elapsed.TotalMilliseconds };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            record = new StageRecord
+            {
+                Stage = stage, Dataset = dataset, Status = StageStatuses.Failed, Started = started,
+                DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [e.Message],
+            };
+        }
+        Add(record);
+        return record;
+    }
+
+    /// <summary>Marks a stage that is part of the flow but not built yet.</summary>
+    public void NotImplemented(string stage, string explanation) => Add(new StageRecord
+    {
+        Stage = stage, Status = StageStatuses.NotImplemented, Started = _clock.GetUtcNow(), Message = explanation,
+    });
+
+    public async Task<RunManifest> CompleteAsync(CancellationToken ct = default)
+    {
+        var stages = Stages;
+        Manifest = Manifest with
+        {
+            Ended = _clock.GetUtcNow(),
+            Stages = stages,
+            Outcome = stages.Any(s => s.Status == StageStatuses.Failed) ? RunOutcomes.Failed : RunOutcomes.Succeeded,
+        };
+        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Manifest, Json));
+        await _lake.WriteAsync(PathFor(RunId), ms, ct);
+        return Manifest;
+    }
+
+    public static async Task<RunManifest?> ReadAsync(ILakeStore lake, LakePath path, CancellationToken ct = default)
+    {
+        await using var s = await lake.OpenReadAsync(path, ct);
+        return await JsonSerializer.DeserializeAsync<RunManifest>(s, Json, ct);
+    }
+}
