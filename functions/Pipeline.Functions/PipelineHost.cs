@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,15 +28,17 @@ public static class PipelineHost
 
         return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
-            .ConfigureAppConfiguration(c => c
-                .AddConfiguration(config)
-                .AddInMemoryCollection(new Dictionary<string, string?> { [LakeNameResolver.LakeConnection] = lakeRoot }))
+            // After ConfigureWebJobs: it adds appsettings.json and environment variables of its own, and the
+            // configuration we were given (which already layers those under --lake and test overrides) must win.
             .ConfigureWebJobs(b =>
             {
                 b.AddAzureStorageCoreServices();
                 b.AddAzureStorage(queues => queues.MaxDequeueCount = settings.MaxDequeueCount);
                 b.AddTimers();
             })
+            .ConfigureAppConfiguration(c => c
+                .AddConfiguration(config)
+                .AddInMemoryCollection(new Dictionary<string, string?> { [LakeNameResolver.LakeConnection] = lakeRoot }))
             .ConfigureLogging(l =>
             {
                 l.ClearProviders();
@@ -50,7 +53,11 @@ public static class PipelineHost
                 s.AddSingleton<INameResolver, LakeNameResolver>();
                 s.Configure<JobHostFunctionTimeoutOptions>(o => { o.Timeout = settings.FunctionTimeout; o.ThrowOnTimeout = false; });
                 s.AddSingleton(_ => config.CreateLake());
-                s.AddSingleton<PipelineService>();
+                s.AddSingleton(sp => new PipelineService(sp.GetRequiredService<ILakeStore>(),
+                    sp.GetRequiredService<ILogger<PipelineService>>(), instance: config["Pipeline:InstanceName"]));
+                // Hosts sharing one AzureWebJobsStorage and one host id share singleton locks (the nightly timer runs once).
+                if (config["Pipeline:HostId"] is { Length: > 0 } hostId)
+                    s.AddSingleton<IHostIdProvider>(new FixedHostIdProvider(hostId));
             })
             .Build();
     }

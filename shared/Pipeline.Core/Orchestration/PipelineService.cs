@@ -8,14 +8,15 @@ namespace Pipeline.Core.Orchestration;
 /// The one entry point both the function triggers and the command-line verbs call. Each call is one run with its
 /// manifest in <c>_runs/</c>. Stages that are not built yet are recorded as <c>not_implemented</c>, never faked.
 /// </summary>
-public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> log, TimeProvider? clock = null)
+/// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
+public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> log, TimeProvider? clock = null, string? instance = null)
 {
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
     public async Task<RunManifest> RefreshAsync(string trigger, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, trigger, clock);
+        var run = new RunRecorder(lake, trigger, clock, instance);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
         run.NotImplemented("bronze", "fetching DUO, CBS and JOB-monitor sources is not built yet (issue 3)");
@@ -27,7 +28,7 @@ public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> lo
     /// <summary>A new file in the raw zone: normalise its dataset, recompute gold, deliver alerts.</summary>
     public async Task<RunManifest> ProcessRawFileAsync(string rawName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "raw-file", clock);
+        var run = new RunRecorder(lake, "raw-file", clock, instance);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         var path = LakePath.Parse(rawName);
         run.Add(new StageRecord
@@ -41,7 +42,7 @@ public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> lo
     /// <summary>A new upload in <c>landing/</c> (JOB-monitor results, ambitions): ingest into raw.</summary>
     public async Task<RunManifest> IngestUploadAsync(string landingName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "upload", clock);
+        var run = new RunRecorder(lake, "upload", clock, instance);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
         var path = LakePath.Parse(landingName);
         run.Add(new StageRecord

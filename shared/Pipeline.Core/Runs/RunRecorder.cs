@@ -14,7 +14,7 @@ public sealed class RunRecorder
     private readonly List<StageRecord> _stages = [];
     private readonly object _gate = new();
 
-    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null)
+    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null, string? instance = null)
     {
         _lake = lake;
         _clock = clock ?? TimeProvider.System;
@@ -22,7 +22,7 @@ public sealed class RunRecorder
         RunId = $"{now:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}";
         Manifest = new RunManifest
         {
-            RunId = RunId, Trigger = trigger, Host = Environment.MachineName + ":" + Environment.ProcessId,
+            RunId = RunId, Trigger = trigger, Host = instance ?? DefaultInstance,
             ProgramVersion = ProgramVersion, Started = now,
         };
     }
@@ -33,6 +33,8 @@ public sealed class RunRecorder
 
     public static string ProgramVersion { get; } =
         typeof(RunRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public static string DefaultInstance { get; } = Environment.MachineName + ":" + Environment.ProcessId;
 
     public static LakePath PathFor(string runId) => LakePath.Parse($"{LakeZones.Runs}/{runId}.json");
 
