@@ -49,6 +49,7 @@ public static class PipelineHost
             })
             .ConfigureServices(s =>
             {
+                s.AddPipelineTelemetry(config);
                 s.AddSingleton<ITypeLocator, FunctionTypeLocator>();
                 s.AddSingleton<INameResolver, LakeNameResolver>();
                 s.Configure<JobHostFunctionTimeoutOptions>(o => { o.Timeout = settings.FunctionTimeout; o.ThrowOnTimeout = false; });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Observability;
 
 namespace Pipeline.Core.Runs;
 
@@ -46,6 +47,8 @@ public sealed class RunRecorder
     {
         var started = _clock.GetUtcNow();
         var sw = Stopwatch.StartNew();
+        using var activity = PipelineTelemetry.Source.StartActivity($"{stage} {dataset}".TrimEnd());
+        activity?.SetTag("run_id", RunId).SetTag("stage", stage).SetTag("dataset", dataset);
         StageRecord record;
         try
         {
@@ -60,7 +63,21 @@ public sealed class RunRecorder
             };
         }
         Add(record);
+        Observe(record, activity);
         return record;
+    }
+
+    private void Observe(StageRecord record, Activity? activity)
+    {
+        var tags = PipelineTelemetry.Tags(RunId, record.Stage, record.Dataset);
+        PipelineTelemetry.Duration.Record(record.DurationMs, tags);
+        if (record.Rows is { } rows) PipelineTelemetry.Rows.Add(rows, tags);
+        if (record.Status == StageStatuses.Failed)
+        {
+            PipelineTelemetry.Failures.Add(1, tags);
+            activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
+        }
+        activity?.SetTag("status", record.Status);
     }
 
     /// <summary>Marks a stage that is part of the flow but not built yet.</summary>

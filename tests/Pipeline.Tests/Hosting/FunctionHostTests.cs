@@ -74,6 +74,10 @@ public sealed class FunctionHostTests
             // The listener's first sweep picks up what was there before start; new files come after it.
             Assert.IsTrue(await LakeTestExtensions.EventuallyAsync(async () => (await RunsAsync(lake)).Count >= 2, TimeSpan.FromSeconds(60)),
                 "the initial sweep did not process the files present at start");
+            // The SDK's container scan only takes blobs modified strictly after the newest one it has seen, and
+            // Last-Modified has one-second resolution: a file landing in the same second as the previous one waits for
+            // the periodic full sweep. Let a second pass so this test measures the normal path.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
             await lake.WriteTextAsync("raw/duo/mbo-studenten-per-instelling/2026-11-23/abc.csv", "JAAR\n2024\n");
             await lake.WriteTextAsync("landing/job/job-2024.csv", "instellingscode\n");
 

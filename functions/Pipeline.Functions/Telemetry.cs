@@ -1,0 +1,47 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Pipeline.Core.Observability;
+
+namespace Pipeline.Functions;
+
+/// <summary>
+/// OpenTelemetry for the pipeline's traces, metrics and logs: to Azure Monitor when
+/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to the console otherwise.
+/// </summary>
+public static class Telemetry
+{
+    public const string ConnectionSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services, IConfiguration config)
+    {
+        var connection = config[ConnectionSetting];
+        var azure = !string.IsNullOrWhiteSpace(connection);
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("mbo-werkagenda-pipeline", serviceVersion: Core.Runs.RunRecorder.ProgramVersion))
+            .WithTracing(t =>
+            {
+                t.AddSource(PipelineTelemetry.Name);
+                if (azure) t.AddAzureMonitorTraceExporter(o => o.ConnectionString = connection);
+                else t.AddConsoleExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(PipelineTelemetry.Name);
+                if (azure) m.AddAzureMonitorMetricExporter(o => o.ConnectionString = connection);
+                else m.AddConsoleExporter();
+            });
+        if (azure)
+            services.AddLogging(l => l.AddOpenTelemetry(o =>
+            {
+                o.IncludeScopes = true; // run_id, stage and dataset travel as scope properties
+                o.AddAzureMonitorLogExporter(e => e.ConnectionString = connection);
+            }));
+        return services;
+    }
+}
