@@ -29,7 +29,9 @@ public static class Program
         var host = new Command("host", "Run the function host: the nightly timer and the blob triggers on raw/ and landing/.") { lake };
         host.SetAction(async (r, ct) =>
         {
-            using var h = PipelineHost.Build(Configuration(r.GetValue(lake)), Path.Combine(AppContext.BaseDirectory, "host.json"));
+            var config = Configuration(r.GetValue(lake));
+            HostTimeZone.Apply(config);
+            using var h = PipelineHost.Build(config, Path.Combine(AppContext.BaseDirectory, "host.json"));
             await h.RunAsync(ct);
             return 0;
         });
