@@ -1,0 +1,14 @@
+// dev: for `az deployment sub create --location westeurope --parameters infra/dev.bicepparam` without azd.
+// Secrets are never written here: they come from the environment of whoever deploys (empty = leave the vault as is).
+using 'main.bicep'
+
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'werkagenda-dev')
+param location = readEnvironmentVariable('AZURE_LOCATION', 'westeurope')
+param environmentType = 'dev'
+param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+param principalType = 'User'
+param analystsGroupId = readEnvironmentVariable('ANALYSTS_GROUP_ID', '')
+param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')
+param pipelineImageExists = bool(readEnvironmentVariable('SERVICE_PIPELINE_RESOURCE_EXISTS', 'false'))
+param smtpPassword = readEnvironmentVariable('ALERTS_SMTP_PASSWORD', '')
+param alertWebhookUrl = readEnvironmentVariable('ALERTS_WEBHOOK_URL', '')
