@@ -49,8 +49,7 @@ public static class PipelineHost
                 s.AddSingleton<ITypeLocator, FunctionTypeLocator>();
                 s.AddSingleton<INameResolver, LakeNameResolver>();
                 s.Configure<JobHostFunctionTimeoutOptions>(o => { o.Timeout = settings.FunctionTimeout; o.ThrowOnTimeout = false; });
-                s.AddSingleton(_ => config.CreateLake());
-                s.AddSingleton<PipelineService>();
+                s.AddPipeline(config);
             })
             .Build();
     }
