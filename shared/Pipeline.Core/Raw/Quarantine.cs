@@ -27,6 +27,8 @@ public sealed class BronzeQuarantine(ILakeStore lake, TimeProvider? clock = null
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Readable reasons: apostrophes and accents as they are (the file is never embedded in HTML).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 

@@ -39,5 +39,7 @@ public sealed record RawSidecar
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Names like 'S-GRAVENHAGE stay readable; the sidecar is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
