@@ -53,9 +53,7 @@ public static class PipelineHost
                 s.AddSingleton<ITypeLocator, FunctionTypeLocator>();
                 s.AddSingleton<INameResolver, LakeNameResolver>();
                 s.Configure<JobHostFunctionTimeoutOptions>(o => { o.Timeout = settings.FunctionTimeout; o.ThrowOnTimeout = false; });
-                s.AddSingleton(_ => config.CreateLake());
-                s.AddSingleton(sp => new PipelineService(sp.GetRequiredService<ILakeStore>(),
-                    sp.GetRequiredService<ILogger<PipelineService>>(), instance: config["Pipeline:InstanceName"]));
+                s.AddPipeline(config);
                 // Hosts sharing one AzureWebJobsStorage and one host id share singleton locks (the nightly timer runs once).
                 if (config["Pipeline:HostId"] is { Length: > 0 } hostId)
                     s.AddSingleton<IHostIdProvider>(new FixedHostIdProvider(hostId));

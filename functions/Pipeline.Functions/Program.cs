@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Lake;
@@ -17,12 +18,15 @@ public static class Program
     {
         var lake = new Option<string?>("--lake") { Description = "Lake root: a directory (default ./lake) or a storage connection string. Overrides Lake:Root." };
 
-        var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake };
+        var sample = new Option<bool>("--sample") { Description = "Fetch from the bundled sample snapshots (samples/) instead of DUO and CBS, through the same clients and checks." };
+        var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake, sample };
         refresh.SetAction(async (r, ct) =>
         {
             var config = Configuration(r.GetValue(lake));
-            var manifest = await Service(config).RefreshAsync("command line", ct);
-            PrintRun(manifest, config.CreateLake());
+            var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
+            using var services = Services(config, samples);
+            var manifest = await services.GetRequiredService<PipelineService>().RefreshAsync(samples is null ? "command line" : "command line (sample)", ct);
+            PrintRun(manifest, services.GetRequiredService<ILakeStore>());
             return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
         });
 
@@ -70,15 +74,19 @@ public static class Program
         return b.Build();
     }
 
-    private static PipelineService Service(IConfiguration config)
-    {
-        var factory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        return new PipelineService(config.CreateLake(), factory.CreateLogger<PipelineService>());
-    }
+    public static ServiceProvider Services(IConfiguration config, string? samplesDirectory = null) =>
+        new ServiceCollection()
+            .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddPipeline(config, samplesDirectory)
+            .BuildServiceProvider();
 
     private static void PrintRun(RunManifest m, ILakeStore store)
     {
         Console.WriteLine($"Run {m.RunId}: {m.Outcome} (lake: {store.Location})");
+        var bronze = m.Stages.Where(s => s.Stage == "bronze").ToList();
+        if (bronze.Count > 0)
+            Console.WriteLine($"  sources: {bronze.Count(s => s.Status == StageStatuses.Succeeded)} fetched, " +
+                              $"{bronze.Count(s => s.Status == StageStatuses.Unchanged)} unchanged, {bronze.Count(s => s.Status == StageStatuses.Failed)} failed");
         foreach (var s in m.Stages)
             Console.WriteLine($"  {s.Stage,-8} {s.Dataset ?? "",-30} {s.Status,-16} {s.Message ?? string.Join("; ", s.Errors)}");
     }

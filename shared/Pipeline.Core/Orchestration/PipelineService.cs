@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
+using Pipeline.Core.Sources;
 
 namespace Pipeline.Core.Orchestration;
 
@@ -9,17 +10,19 @@ namespace Pipeline.Core.Orchestration;
 /// manifest in <c>_runs/</c>. Stages that are not built yet are recorded as <c>not_implemented</c>, never faked.
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
-public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> log, TimeProvider? clock = null, string? instance = null)
+public sealed class PipelineService(
+    ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, PipelineInstance? instance = null, TimeProvider? clock = null)
 {
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
     public async Task<RunManifest> RefreshAsync(string trigger, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, trigger, clock, instance);
+        var run = new RunRecorder(lake, trigger, clock, instance?.Name);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
-        run.NotImplemented("bronze", "fetching DUO, CBS and JOB-monitor sources is not built yet (issue 3)");
+        foreach (var source in await bronze.FetchAllAsync(run.RunId, ct))
+            run.Add(BronzeStage(source));
         run.NotImplemented("silver", "normalisation to Parquet is not built yet (issue 4)");
         run.NotImplemented("gold", "indicators, trajectories and alerts are not built yet (issue 5)");
         return await CompleteAsync(run, ct);
@@ -28,7 +31,7 @@ public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> lo
     /// <summary>A new file in the raw zone: normalise its dataset, recompute gold, deliver alerts.</summary>
     public async Task<RunManifest> ProcessRawFileAsync(string rawName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "raw-file", clock, instance);
+        var run = new RunRecorder(lake, "raw-file", clock, instance?.Name);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         var path = LakePath.Parse(rawName);
         run.Add(new StageRecord
@@ -42,16 +45,29 @@ public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> lo
     /// <summary>A new upload in <c>landing/</c> (JOB-monitor results, ambitions): ingest into raw.</summary>
     public async Task<RunManifest> IngestUploadAsync(string landingName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "upload", clock, instance);
+        var run = new RunRecorder(lake, "upload", clock, instance?.Name);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
         var path = LakePath.Parse(landingName);
-        run.Add(new StageRecord
-        {
-            Stage = "bronze", Status = StageStatuses.NotImplemented, Started = DateTimeOffset.UtcNow,
-            Inputs = [new RunFile(path)], Message = "ingesting uploads into raw is not built yet (issue 3)",
-        });
+        run.Add(BronzeStage(await bronze.IngestUploadAsync(path, run.RunId, ct)));
         return await CompleteAsync(run, ct);
     }
+
+    /// <summary>One source dataset as a stage of the run: status, the URL or upload it came from, the raw file with its sha256.</summary>
+    public static StageRecord BronzeStage(SourceResult r) => new()
+    {
+        Stage = "bronze", Dataset = $"{r.Bron}/{r.Dataset}", Started = r.Started, DurationMs = r.Duration.TotalMilliseconds,
+        Status = r.Status switch
+        {
+            SourceStatus.Fetched => StageStatuses.Succeeded,
+            SourceStatus.Unchanged => StageStatuses.Unchanged,
+            _ => StageStatuses.Failed,
+        },
+        Inputs = r.Url is null ? [] : [new RunFile(r.Url)],
+        Outputs = r.RawPath is null || r.Status == SourceStatus.Failed ? [] : [new RunFile(r.RawPath, r.Sha256, r.Rows)],
+        Rows = r.Rows,
+        Message = r.Status == SourceStatus.Failed ? null : $"{r.Status.ToString().ToLowerInvariant()}" + (r.Reason is null ? "" : $": {r.Reason}"),
+        Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
+    };
 
     private async Task<RunManifest> CompleteAsync(RunRecorder run, CancellationToken ct)
     {

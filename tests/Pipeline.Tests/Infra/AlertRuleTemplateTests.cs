@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Lake;
@@ -57,7 +59,13 @@ public sealed class AlertRuleTemplateTests
         try
         {
             var log = new CapturingLogger<PipelineService>();
-            var manifest = await new PipelineService(new FileSystemLake(dir.FullName), log).RefreshAsync("timer");
+            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Lake:Root"] = dir.FullName }).Build();
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddPipeline(config, Path.Combine(AppContext.BaseDirectory, "samples"))
+                .AddSingleton<ILogger<PipelineService>>(log)
+                .BuildServiceProvider();
+            var manifest = await services.GetRequiredService<PipelineService>().RefreshAsync("timer");
 
             var started = log.Lines.Select(l => Regex.Match(l, QueryRegex("started by timer"))).FirstOrDefault(m => m.Success);
             Assert.IsNotNull(started, "the 'started by timer' line the alert queries look for; lines: " + string.Join(" | ", log.Lines));

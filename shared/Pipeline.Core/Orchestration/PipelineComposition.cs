@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Sources;
+
+namespace Pipeline.Core.Orchestration;
+
+/// <summary>Names this process in run manifests (<c>Pipeline:InstanceName</c>).</summary>
+public sealed record PipelineInstance(string Name);
+
+/// <summary>The services of the pipeline, shared by the function host and the command-line verbs.</summary>
+public static class PipelineComposition
+{
+    /// <param name="samplesDirectory">Answer the source clients from these snapshots instead of the network (<c>refresh --sample</c>).</param>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration config, string? samplesDirectory = null)
+    {
+        services.AddSingleton(_ => config.CreateLake());
+        services.AddBronze(config, samplesDirectory);
+        if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
+        services.AddTransient<PipelineService>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Core.Sources.Http;
+
+/// <summary>
+/// <c>_state/http/{bron}/{dataset}.json</c>: the ETag / Last-Modified of the last download that made it into raw, so
+/// the next request can be conditional. Saved only after the raw write, so a 304 never hides a file we lack.
+/// </summary>
+public sealed record ConditionalGetState
+{
+    [JsonPropertyName("url")] public required string Url { get; init; }
+    [JsonPropertyName("etag")] public string? ETag { get; init; }
+    [JsonPropertyName("last_modified")] public DateTimeOffset? LastModified { get; init; }
+    [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static LakePath PathFor(string bron, string dataset) => LakePath.Parse($"{LakeZones.State}/http/{bron}/{dataset}.json");
+
+    public ConditionalRequest? RequestFor(string url) =>
+        Url == url && (ETag is not null || LastModified is not null) ? new ConditionalRequest(ETag, LastModified) : null;
+
+    public static async Task<ConditionalGetState?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct)
+    {
+        var path = PathFor(bron, dataset);
+        if (!await lake.ExistsAsync(path, ct)) return null;
+        await using var s = await lake.OpenReadAsync(path, ct);
+        return await JsonSerializer.DeserializeAsync<ConditionalGetState>(s, Json, ct);
+    }
+
+    public async Task WriteAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct)
+    {
+        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
+        await lake.WriteAsync(PathFor(bron, dataset), ms, ct);
+    }
+}

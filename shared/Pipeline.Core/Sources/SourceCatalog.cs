@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Pipeline.Core.Sources;
+
+/// <summary>
+/// What to fetch, bound from the configuration section <c>Sources</c> (appsettings.json, overridable by environment
+/// variables such as <c>Sources__Duo__BaseUrl</c>). <c>Sources:Duo:BaseUrl</c> and <c>Sources:Cbs:BaseUrl</c> are a
+/// public contract: operators point them at mirrors.
+/// </summary>
+public sealed class SourceCatalog
+{
+    public const string Section = "Sources";
+
+    public DuoSourceOptions Duo { get; set; } = new();
+    public CbsSourceOptions Cbs { get; set; } = new();
+    public UploadSourceOptions Uploads { get; set; } = new();
+    public SourceHttpOptions Http { get; set; } = new();
+
+    /// <summary>Binds <c>Sources</c>; datasets and tables fall back to the built-in list when none are configured.</summary>
+    public static SourceCatalog From(IConfiguration config)
+    {
+        var catalog = config.GetSection(Section).Get<SourceCatalog>() ?? new SourceCatalog();
+        if (catalog.Duo.Datasets.Count == 0)
+            foreach (var (k, v) in DuoSourceOptions.Defaults()) catalog.Duo.Datasets[k] = v;
+        if (catalog.Cbs.Tables.Count == 0)
+            foreach (var (k, v) in CbsSourceOptions.Defaults()) catalog.Cbs.Tables[k] = v;
+        catalog.Validate();
+        return catalog;
+    }
+
+    public void Validate()
+    {
+        RequireUrl("Sources:Duo:BaseUrl", Duo.BaseUrl);
+        RequireUrl("Sources:Cbs:BaseUrl", Cbs.BaseUrl);
+        RequireUrl("Sources:Cbs:V4BaseUrl", Cbs.V4BaseUrl);
+        foreach (var (name, d) in Duo.Datasets)
+        {
+            try { _ = new System.Text.RegularExpressions.Regex(d.ResourceName); }
+            catch (ArgumentException e) { throw new InvalidOperationException($"Sources:Duo:Datasets:{name}:ResourceName '{d.ResourceName}' is not a valid regular expression: {e.Message}"); }
+        }
+        foreach (var (name, t) in Cbs.Tables)
+            if (t.Protocol is not ("v3" or "v4"))
+                throw new InvalidOperationException($"Sources:Cbs:Tables:{name}:Protocol must be 'v3' or 'v4', not '{t.Protocol}'.");
+        if (Http.MaxBytes <= 0) throw new InvalidOperationException("Sources:Http:MaxBytes must be positive.");
+    }
+
+    private static void RequireUrl(string key, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
+            throw new InvalidOperationException($"{key} must be an absolute http(s) URL, not '{value}'.");
+    }
+}
+
+public sealed class DuoSourceOptions
+{
+    public const string DefaultBaseUrl = "https://onderwijsdata.duo.nl";
+    public bool Enabled { get; set; } = true;
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>CKAN package id → which resource to fetch.</summary>
+    public Dictionary<string, DuoDatasetOptions> Datasets { get; set; } = new(StringComparer.Ordinal);
+
+    public static Dictionary<string, DuoDatasetOptions> Defaults() => new(StringComparer.Ordinal)
+    {
+        ["mbo-studenten-per-instelling"] = new() { ResourceName = "(?i)studenten.*instelling" },
+        ["gediplomeerde-mbo-studenten"] = new() { ResourceName = "(?i)gediplomeerde" },
+        ["instromende-mbo-studenten"] = new() { ResourceName = "(?i)instromende" },
+    };
+}
+
+public sealed class DuoDatasetOptions
+{
+    /// <summary>Regular expression matched against the resource <c>name</c>; exactly one resource must match.</summary>
+    public string ResourceName { get; set; } = ".*";
+    /// <summary>The resource <c>format</c> required (case-insensitive); empty accepts any.</summary>
+    public string Format { get; set; } = "CSV";
+    /// <summary><c>url</c> (the resource's own URL) or <c>datastore-dump</c> (<c>{BaseUrl}/datastore/dump/{id}?format=csv</c>).</summary>
+    public string Download { get; set; } = "url";
+}
+
+public sealed class CbsSourceOptions
+{
+    public const string DefaultBaseUrl = "https://opendata.cbs.nl";
+    public const string DefaultV4BaseUrl = "https://datasets.cbs.nl/odata/CBS";
+    public bool Enabled { get; set; } = true;
+    /// <summary>OData v3: <c>{BaseUrl}/ODataApi/odata/{table}</c> and <c>{BaseUrl}/ODataFeed/odata/{table}/TypedDataSet</c>.</summary>
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>OData v4 catalog root: <c>{V4BaseUrl}/{table}/Observations</c>.</summary>
+    public string V4BaseUrl { get; set; } = DefaultV4BaseUrl;
+    public Dictionary<string, CbsTableOptions> Tables { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Stop following next links after this many pages (a loop guard, not a limit on real tables).</summary>
+    public int MaxPages { get; set; } = 10_000;
+
+    public static Dictionary<string, CbsTableOptions> Defaults() => new(StringComparer.Ordinal)
+    {
+        ["85368NED"] = new(),
+        ["85696NED"] = new(),
+    };
+}
+
+public sealed class CbsTableOptions
+{
+    public string Protocol { get; set; } = "v3";
+    /// <summary>
+    /// Optional client-side row filter: dimension → accepted codes, compared after trimming (CBS pads codes with
+    /// spaces, and with two <c>$filter</c> clauses on one dimension the server applies only the first).
+    /// </summary>
+    public Dictionary<string, string[]> Filter { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class UploadSourceOptions
+{
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Resilience and door limits for every source client (<c>Sources:Http</c>). Tests shorten the delays.</summary>
+public sealed class SourceHttpOptions
+{
+    public int MaxRetryAttempts { get; set; } = 4;
+    /// <summary>First back-off delay (exponential, with jitter) when the server gives no Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>A Retry-After longer than this is capped: a nightly run must not sleep for hours.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Reading a response body (after its headers) may take this long.</summary>
+    public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Largest accepted file (or assembled CBS table) in bytes.</summary>
+    public long MaxBytes { get; set; } = 512L * 1024 * 1024;
+    public string UserAgent { get; set; } = "werkagenda-mbo-pipeline/1.0";
+}
