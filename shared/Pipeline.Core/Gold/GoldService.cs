@@ -48,14 +48,15 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
     /// records the stages <c>gold</c> and <c>alerts</c> in <paramref name="run"/>. <paramref name="ambitions"/> is the
     /// <c>--ambitions FILE</c> content, if given; otherwise the newest <c>raw/ambities/ambities/</c> upload is considered.
     /// <paramref name="operatorAlerts"/> are problems earlier stages found (quarantine, failed source) to report once.
-    /// Returns null when the gold stage failed (the failure is in the run manifest).
+    /// Returns null when the gold stage could not compute (the exception is in the run manifest); a rejected ambitions
+    /// file fails the stage but still returns the summary computed with the ambitions in force.
     /// </summary>
     public async Task<GoldSummary?> RunAsync(RunRecorder run, AmbitionsInput? ambitions = null,
         IReadOnlyList<OperatorAlert>? operatorAlerts = null, CancellationToken ct = default)
     {
         var ops = new List<OperatorAlert>(operatorAlerts ?? []);
         Computed? computed = null;
-        var gold = await run.StageAsync("gold", null, async () =>
+        await run.StageAsync("gold", null, async () =>
         {
             computed = await ComputeAndWriteAsync(run.RunId, ambitions, ops, ct);
             return computed.Stage;
@@ -78,7 +79,7 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
             };
         });
 
-        if (computed is null || gold.Status == StageStatuses.Failed) return null;
+        if (computed is null) return null; // the stage threw; its error is in the manifest
         var summary = new GoldSummary(computed.Values.Count, computed.Points.Count,
             computed.Points.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()),
             computed.Alerts.Count, computed.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing), computed.Alerts.Count(a => a.Ernst == Ernst.Kritiek),

@@ -22,6 +22,8 @@ public sealed class AiosmtpdServer : IDisposable
     public static AiosmtpdServer Start()
     {
         var s = new AiosmtpdServer();
+        // Python's Maildir creates tmp/new/cur only when the folder itself does not exist yet.
+        foreach (var sub in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(s._maildir, sub));
         s.Resume();
         return s;
     }
