@@ -64,11 +64,14 @@ public sealed class GoldTableIo(ILakeStore lake)
             var result = await ParquetSerializer.DeserializeUntypedAsync(ms, new ParquetOptions(), cancellationToken: ct);
             var sha = result.CustomMetadata?.GetValueOrDefault("raw_sha256") ?? "";
             var src = new SilverSource(bron, dataset, sha, await RawDateAsync(bron, dataset, sha, ct));
+            var columns = result.Schema.GetDataFields().Select(f => f.Name).ToList();
             foreach (var raw in result.Data)
             {
                 // Untyped strings may come back as ReadOnlyMemory<char> (ParquetOptions.PreferUntypedString is a static
                 // switch; flipping it would change every other reader in the process).
                 var r = raw.ToDictionary(kv => kv.Key, kv => kv.Value is ReadOnlyMemory<char> m ? m.ToString() : (object?)kv.Value);
+                // Null cells are left out of an untyped row; a column of the file's schema is null, not missing.
+                foreach (var c in columns) r.TryAdd(c, null);
                 try { rows.Add(map(r, src)); }
                 catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
                 {
