@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Pipeline.Core.Alerts;
+
+/// <summary>One way out for alert messages. A thrown exception means "not delivered": the message stays in the outbox.</summary>
+public interface IAlertChannel
+{
+    /// <summary>Stable name: the outbox keys pending messages by it.</summary>
+    string Name { get; }
+
+    /// <summary>True for the operators' channel (operator alerts only); false for the directie mbo channels.</summary>
+    bool ForOperators { get; }
+
+    Task SendAsync(AlertMessage message, CancellationToken ct);
+}
+
+/// <summary>A Teams / Power Automate incoming webhook: one Adaptive Card per alert.</summary>
+public sealed class WebhookChannel(HttpClient http, Uri url) : IAlertChannel
+{
+    public string Name => "webhook";
+    public bool ForOperators => false;
+
+    public async Task SendAsync(AlertMessage message, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(url, Card(message), ct);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"Webhook {url.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+    }
+
+    /// <summary>The Power Automate "post card" shape: a message with one Adaptive Card attachment.</summary>
+    public static JsonObject Card(AlertMessage m) => new()
+    {
+        ["type"] = "message",
+        ["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.card.adaptive",
+            ["content"] = new JsonObject
+            {
+                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                ["type"] = "AdaptiveCard",
+                ["version"] = "1.4",
+                ["body"] = new JsonArray(
+                    new JsonObject
+                    {
+                        ["type"] = "TextBlock", ["text"] = m.Titel, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
+                        ["color"] = m.Ernst == Ernst.Kritiek ? "Attention" : "Warning",
+                    },
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = m.Tekst.Replace("\n", "\n\n"), ["wrap"] = true },
+                    new JsonObject
+                    {
+                        ["type"] = "FactSet",
+                        ["facts"] = new JsonArray(m.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
+                    }),
+            },
+        }),
+    };
+}
+
+/// <summary>E-mail over SMTP with MailKit: one message per alert to a fixed recipient list.</summary>
+public sealed class SmtpChannel(SmtpOptions options, IReadOnlyList<string> to, string name, bool forOperators) : IAlertChannel
+{
+    public string Name => name;
+    public bool ForOperators => forOperators;
+
+    public async Task SendAsync(AlertMessage message, CancellationToken ct)
+    {
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(options.From));
+        foreach (var r in to) mail.To.Add(MailboxAddress.Parse(r));
+        mail.Subject = message.Titel;
+        mail.Headers.Add("X-Pipeline-Alert-Id", message.Id);
+        mail.Body = new TextPart("plain") { Text = message.Tekst + "\n\n" + string.Join("\n", message.Facts.Select(f => $"{f.Title}: {f.Value}")) };
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(options.Host, options.Port, options.Security, ct);
+        if (options.User is not null)
+            await client.AuthenticateAsync(options.User, options.Password ?? "", ct);
+        await client.SendAsync(mail, ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+}
+
+public static class AlertChannelFactory
+{
+    /// <summary>The channels that configuration switches on.</summary>
+    public static IReadOnlyList<IAlertChannel> Create(AlertOptions options, HttpClient http)
+    {
+        var channels = new List<IAlertChannel>();
+        if (options.WebhookUrl is not null) channels.Add(new WebhookChannel(http, options.WebhookUrl));
+        if (options.Smtp is { } smtp)
+        {
+            if (smtp.To.Count > 0) channels.Add(new SmtpChannel(smtp, smtp.To, "email", forOperators: false));
+            if (options.OperatorsTo.Count > 0) channels.Add(new SmtpChannel(smtp, options.OperatorsTo, "operators", forOperators: true));
+        }
+        return channels;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Core.Gold;
+
+/// <summary>
+/// Strict reader of <c>ambities.csv</c> (UTF-8, comma-separated, header exactly <see cref="Header"/>). Every problem
+/// is collected with its line number and any error rejects the whole file, so a half-valid file never half-applies.
+/// An institution code no source knows is only a warning: the ambition may precede the institution's data.
+/// </summary>
+public static class AmbitionsParser
+{
+    public const string Header = "instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027,tolerantie";
+    public const int Doeljaar = 2027;
+    private static readonly string[] Columns = Header.Split(',');
+
+    public static AmbitionsParseResult Parse(string fileName, byte[] content, IReadOnlySet<string>? knownInstellingen = null)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new AmbitionsParseResult(fileName, [], [new AmbitionProblem(1, "het bestand is geen geldige UTF-8-tekst")], []);
+        }
+        return Parse(fileName, text.TrimStart('\uFEFF'), knownInstellingen);
+    }
+
+    public static AmbitionsParseResult Parse(string fileName, string text, IReadOnlySet<string>? knownInstellingen = null)
+    {
+        var errors = new List<AmbitionProblem>();
+        var warnings = new List<AmbitionProblem>();
+        var ambitions = new List<Ambition>();
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (lines.Length == 0 || lines[0].Trim() != Header)
+        {
+            errors.Add(new AmbitionProblem(1, $"de kopregel moet precies '{Header}' zijn, maar is '{(lines.Length > 0 ? lines[0] : "")}'"));
+            return new AmbitionsParseResult(fileName, [], errors, warnings);
+        }
+
+        var seen = new Dictionary<(string, string), int>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var lineNo = i + 1;
+            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            var fields = SplitCsvLine(lines[i]);
+            if (fields is null) { errors.Add(new AmbitionProblem(lineNo, "een aanhalingsteken is niet afgesloten")); continue; }
+            if (fields.Count != Columns.Length)
+            {
+                errors.Add(new AmbitionProblem(lineNo, $"verwacht {Columns.Length} kolommen, gevonden {fields.Count}"));
+                continue;
+            }
+            var f = fields.Select(s => s.Trim()).ToArray();
+            var before = errors.Count;
+
+            var code = f[0];
+            if (code.Length == 0) errors.Add(new AmbitionProblem(lineNo, "instellingscode is leeg"));
+
+            var def = IndicatorCatalog.Find(f[1]);
+            if (def is null)
+                errors.Add(new AmbitionProblem(lineNo, $"onbekende indicator '{f[1]}' (bekend: {string.Join(", ", IndicatorCatalog.All.Where(d => d.HeeftRichting).Select(d => d.Code))})"));
+            else if (!def.HeeftRichting)
+                errors.Add(new AmbitionProblem(lineNo, $"indicator '{f[1]}' is een contextcijfer zonder richting; daarop kan geen ambitie staan"));
+
+            int basisjaar = 0;
+            if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out basisjaar))
+                errors.Add(new AmbitionProblem(lineNo, $"basisjaar '{f[2]}' is geen jaartal"));
+            else if (basisjaar >= Doeljaar)
+                errors.Add(new AmbitionProblem(lineNo, $"basisjaar {basisjaar} moet vóór {Doeljaar} liggen"));
+
+            var start = Number(f[3], "startwaarde", lineNo, errors);
+            var target = Number(f[4], "streefwaarde_2027", lineNo, errors);
+            double? tol = null;
+            if (f[5].Length > 0)
+            {
+                tol = Number(f[5], "tolerantie", lineNo, errors);
+                if (tol < 0) errors.Add(new AmbitionProblem(lineNo, $"tolerantie {f[5]} mag niet negatief zijn"));
+            }
+
+            if (code.Length > 0 && def is not null)
+            {
+                if (seen.TryGetValue((code, def.Code), out var first))
+                    errors.Add(new AmbitionProblem(lineNo, $"dubbele ambitie voor ({code}, {def.Code}); eerder op regel {first}"));
+                else seen[(code, def.Code)] = lineNo;
+            }
+            if (code.Length > 0 && knownInstellingen is not null && !knownInstellingen.Contains(code))
+                warnings.Add(new AmbitionProblem(lineNo, $"instellingscode '{code}' komt in geen enkele bron voor"));
+
+            if (errors.Count == before)
+                ambitions.Add(new Ambition(code, def!.Code, basisjaar, start!.Value, target!.Value, tol, lineNo));
+        }
+        return new AmbitionsParseResult(fileName, errors.Count == 0 ? ambitions : [], errors, warnings);
+    }
+
+    private static double? Number(string s, string column, int line, List<AmbitionProblem> errors)
+    {
+        if (double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
+            && double.IsFinite(v))
+            return v;
+        errors.Add(new AmbitionProblem(line, s.Length == 0
+            ? $"{column} is leeg"
+            : $"{column} '{s}' is geen getal (gebruik een punt als decimaalteken)"));
+        return null;
+    }
+
+    /// <summary>RFC 4180 fields of one line; null when a quote is left open.</summary>
+    private static List<string>? SplitCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        if (quoted) return null;
+        fields.Add(sb.ToString());
+        return fields;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Serialization;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Core.Gold;
+
+/// <summary>
+/// All Parquet I/O of the gold stage in one place (Parquet.Net directly), so it can be switched to the shared
+/// partitioned table writer/reader of <c>Lake/Tables</c> without touching the formulas. Silver is read untyped and
+/// converted by column name, so nullability or int/long differences in the silver files do not break gold.
+/// </summary>
+public sealed class GoldTableIo(ILakeStore lake)
+{
+    public const string SchemaVersion = "1";
+
+    /// <summary>Silver table → (bron, raw dataset id), to name the source and find the raw file's retrieval date.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Bron, string Dataset)> SilverSources = new Dictionary<string, (string, string)>
+    {
+        ["mbo_studenten_per_instelling"] = ("duo", "mbo-studenten-per-instelling"),
+        ["gediplomeerde_mbo_studenten"] = ("duo", "gediplomeerde-mbo-studenten"),
+        ["instromende_mbo_studenten"] = ("duo", "instromende-mbo-studenten"),
+        ["job_monitor"] = ("job", "job-monitor"),
+        ["cbs_85368ned"] = ("cbs", "85368NED"),
+    };
+
+    private readonly Dictionary<string, Dictionary<string, DateOnly>> _rawDates = new();
+
+    public async Task<SilverData> ReadSilverAsync(CancellationToken ct = default) => new()
+    {
+        Studenten = await ReadAsync("mbo_studenten_per_instelling", (r, src) => new StudentenRow(
+            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "aantal"),
+            Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
+        Gediplomeerden = await ReadAsync("gediplomeerde_mbo_studenten", (r, src) => new GediplomeerdenRow(
+            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "niveau") ?? 0,
+            Str(r, "crebo"), Str(r, "geslacht"), IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
+        Instroom = await ReadAsync("instromende_mbo_studenten", (r, src) => new InstroomRow(
+            Int(r, "jaar"), Str(r, "instellingscode"), IntOrNull(r, "niveau") ?? 0, Str(r, "leerweg"), Str(r, "crebo"),
+            IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
+        JobMonitor = await ReadAsync("job_monitor", (r, src) => new JobMonitorRow(
+            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "thema"), Str(r, "vraag"), IntOrNull(r, "respondenten"),
+            DoubleOrNull(r, "percentage_positief"), DoubleOrNull(r, "rapportcijfer"), src), ct),
+        Vsv = await ReadAsync("cbs_85368ned", (r, src) => new CbsRow(
+            Int(r, "jaar"), Str(r, "periode_type"), Str(r, "periode"),
+            r.Where(kv => kv.Key is not ("jaar" or "periode_type" or "periode") && kv.Value is string or null && kv.Value is not null)
+                .ToDictionary(kv => kv.Key, kv => ((string)kv.Value!).Trim()),
+            r.Where(kv => kv.Value is double or float or decimal || (kv.Value is null && kv.Key != "periode"))
+                .ToDictionary(kv => kv.Key, kv => kv.Value is null ? (double?)null : Convert.ToDouble(kv.Value, CultureInfo.InvariantCulture)),
+            src), ct),
+    };
+
+    /// <summary>Reads every <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
+    {
+        var (bron, dataset) = SilverSources[table];
+        var rows = new List<T>();
+        await foreach (var e in lake.ListAsync($"{LakeZones.Silver}/{table}/", ct))
+        {
+            if (!e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) continue;
+            await using var s = await lake.OpenReadAsync(e.Path, ct);
+            using var ms = new MemoryStream();
+            await s.CopyToAsync(ms, ct);
+            ms.Position = 0;
+            var result = await ParquetSerializer.DeserializeUntypedAsync(ms, new ParquetOptions(), cancellationToken: ct);
+            var sha = result.CustomMetadata?.GetValueOrDefault("raw_sha256") ?? "";
+            var src = new SilverSource(bron, dataset, sha, await RawDateAsync(bron, dataset, sha, ct));
+            var columns = result.Schema.GetDataFields().Select(f => f.Name).ToList();
+            foreach (var raw in result.Data)
+            {
+                // Untyped strings may come back as ReadOnlyMemory<char> (ParquetOptions.PreferUntypedString is a static
+                // switch; flipping it would change every other reader in the process).
+                var r = raw.ToDictionary(kv => kv.Key, kv => kv.Value is ReadOnlyMemory<char> m ? m.ToString() : (object?)kv.Value);
+                // Null cells are left out of an untyped row; a column of the file's schema is null, not missing.
+                foreach (var c in columns) r.TryAdd(c, null);
+                try { rows.Add(map(r, src)); }
+                catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
+                {
+                    throw new InvalidDataException($"{e.Path} in {lake.Location}: {ex.Message}", ex);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>The retrieval date is the date folder of <c>raw/{bron}/{dataset}/{yyyy-MM-dd}/{sha256}.{ext}</c>.</summary>
+    private async Task<DateOnly?> RawDateAsync(string bron, string dataset, string sha, CancellationToken ct)
+    {
+        if (sha.Length == 0) return null;
+        var key = $"{bron}/{dataset}";
+        if (!_rawDates.TryGetValue(key, out var map))
+        {
+            map = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var e in lake.ListAsync($"{LakeZones.Raw}/{bron}/{dataset}/", ct))
+            {
+                var parts = e.Path.Value.Split('/');
+                if (parts.Length != 5 || e.Path.FileName.EndsWith(".json", StringComparison.Ordinal)) continue;
+                if (!DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) continue;
+                var fileSha = parts[4].Split('.')[0];
+                if (!map.TryGetValue(fileSha, out var seen) || d < seen) map[fileSha] = d; // first fetched
+            }
+            _rawDates[key] = map;
+        }
+        return map.TryGetValue(sha, out var date) ? date : null;
+    }
+
+    /// <summary>
+    /// Replaces a gold table: one <c>gold/{table}/jaar=YYYY/part-0.parquet</c> per year, and removes partitions of
+    /// years that no longer have rows. Returns the files written.
+    /// </summary>
+    public async Task<IReadOnlyList<(LakePath Path, int Rows)>> WriteTableAsync<T>(string table, IEnumerable<T> rows, Func<T, int> jaar,
+        string runId, CancellationToken ct = default) where T : class, new()
+    {
+        var written = new List<(LakePath, int)>();
+        var byYear = rows.GroupBy(jaar).OrderBy(g => g.Key).ToList();
+        var metadata = new Dictionary<string, string> { ["schema_version"] = SchemaVersion, ["run_id"] = runId, ["table"] = table };
+        foreach (var g in byYear)
+        {
+            var path = PartitionPath(table, g.Key);
+            using var ms = new MemoryStream();
+            await ParquetSerializer.SerializeAsync(g.ToList(), ms, new ParquetOptions(), metadata, ct);
+            ms.Position = 0;
+            await lake.WriteAsync(path, ms, ct);
+            written.Add((path, g.Count()));
+        }
+        var keep = byYear.Select(g => PartitionPath(table, g.Key).Value).ToHashSet();
+        var stale = new List<LakePath>();
+        await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/{table}/", ct))
+            if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
+        foreach (var p in stale) await lake.DeleteAsync(p, ct);
+        return written;
+    }
+
+    /// <summary>Reads a whole gold table back (tests, the summary and analysts' tooling).</summary>
+    public async Task<IReadOnlyList<T>> ReadGoldAsync<T>(string table, CancellationToken ct = default) where T : class, new()
+    {
+        var rows = new List<T>();
+        await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/{table}/", ct))
+        {
+            await using var s = await lake.OpenReadAsync(e.Path, ct);
+            using var ms = new MemoryStream();
+            await s.CopyToAsync(ms, ct);
+            ms.Position = 0;
+            rows.AddRange((await ParquetSerializer.DeserializeAsync<T>(ms, cancellationToken: ct)).Data);
+        }
+        return rows;
+    }
+
+    public static LakePath PartitionPath(string table, int jaar) =>
+        LakePath.Parse($"{LakeZones.Gold}/{table}/jaar={jaar.ToString(CultureInfo.InvariantCulture)}/part-0.parquet");
+
+    private static object? Get(IDictionary<string, object?> r, string column) =>
+        r.TryGetValue(column, out var v) ? v : throw new KeyNotFoundException($"column '{column}' is missing");
+
+    private static string Str(IDictionary<string, object?> r, string c) => Convert.ToString(Get(r, c), CultureInfo.InvariantCulture)?.Trim() ?? "";
+    private static int Int(IDictionary<string, object?> r, string c) => IntOrNull(r, c) ?? throw new FormatException($"column '{c}' is null");
+    private static int? IntOrNull(IDictionary<string, object?> r, string c) =>
+        Get(r, c) is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : null;
+    private static double? DoubleOrNull(IDictionary<string, object?> r, string c) =>
+        Get(r, c) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+    private static bool Bool(IDictionary<string, object?> r, string c) => Get(r, c) is { } v && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Core.Gold;
+
+/// <summary>
+/// Renders <c>docs/indicatoren.md</c> from the catalog. The file in the repo is this output verbatim; a test fails
+/// when they differ (run the tests with <c>PIPELINE_UPDATE_DOCS=1</c> to rewrite it).
+/// </summary>
+public static class IndicatorDocs
+{
+    public static string Render()
+    {
+        var sb = new StringBuilder();
+        sb.Append("""
+            # Indicatoren (generated from `IndicatorCatalog` — do not edit by hand)
+
+            Per `instellingscode` and `jaar`, from the silver tables. Regenerate with
+            `PIPELINE_UPDATE_DOCS=1 dotnet test tests/Pipeline.Tests --filter "FullyQualifiedName~Pipeline.Tests.Gold.IndicatorDocsTests"`.
+
+            | code | naam | doelstelling | eenheid | richting | brontabellen | formule | standaardtolerantie | minimum noemer |
+            |---|---|---|---|---|---|---|---|---|
+
+            """);
+        foreach (var d in IndicatorCatalog.All)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"| `{d.Code}` | {d.Naam} | {d.Doelstelling} | {d.Eenheid} | {d.Richting.Dutch()} | {string.Join(", ", d.BronTabellen.Select(t => $"`{t}`"))} | {d.Formule} | {Num(d.StandaardTolerantie)} | {Num(d.MinimumNoemer)} |\n");
+        }
+        sb.Append(CultureInfo.InvariantCulture, $$"""
+
+            ## Value rows (`gold/indicatoren/jaar=YYYY/part-0.parquet`)
+            `instellingscode, indicator, jaar, waarde, waarde_min, waarde_max, teller, noemer, noemer_min, kwaliteit, bron, bron_opgehaald`.
+            - Suppressed cells (1–4 students) are never guessed away: `waarde` uses {{SuppressedArithmetic.Midpoint.ToString(CultureInfo.InvariantCulture)}} in each
+              suppressed cell; `waarde_min`/`waarde_max` are the minimum and maximum of the formula over every combination of
+              1 and 4 in the suppressed cells; `noemer_min` is the smallest possible noemer; `kwaliteit = 'onderdrukt'`.
+              Without suppression the three values are equal.
+            - `kwaliteit`: `ok`, `onderdrukt` (outranks provisional) or `voorlopig` (the source marks the year provisional).
+            - `bron`: `<bron>/<dataset>@sha256:<raw sha256>`; `bron_opgehaald`: the day the raw file was fetched.
+            - JOB-monitor themes with several questions: respondent-weighted mean; noemer = the smallest respondent count.
+            - `vsv_landelijk`: the yearly (JJ) row of CBS 85368NED whose education dimension is mbo as a whole and whose other
+              dimensions are at their totals (code `T00…` or title `Totaal…`); topic = the first whose name mentions
+              voortijdig/vsv/schoolverlater.
+
+            ## Ambitions (`ambities.csv`)
+            UTF-8, comma-separated, header exactly `{{AmbitionsParser.Header}}`; `tolerantie` may be empty (the catalog
+            default applies). The whole file is rejected, with every problem listed by line number, on: a wrong header, an
+            unknown or context indicator, `basisjaar` not before 2027, a duplicate (`instellingscode`, `indicator`), a
+            non-numeric or empty number, a negative tolerance, a wrong number of columns. The ambitions in force stay in force.
+            An `instellingscode` that no source knows is a warning.
+
+            ## Trajectory and status (`gold/trajecten`)
+            For `basisjaar ≤ jaar ≤ 2027`: `verwachte_waarde = startwaarde + (streefwaarde_2027 − startwaarde) × (jaar − basisjaar) / (2027 − basisjaar)`;
+            `s` = +1 (hoger is beter) or −1 (lager is beter); `achterstand = s × (waarde − verwachte_waarde)`;
+            `tol` = the ambition's `tolerantie` or the catalog default.
+            - `onvoldoende_data` when `waarde` is null, or the indicator has a `noemer` below its minimum (with suppression
+              the smallest possible noemer counts), or the rules below give different statuses for `waarde_min` and `waarde_max`;
+            - otherwise, on `waarde`: `uit_koers` when `achterstand < −2·tol` or `s × (waarde − startwaarde) < −tol`;
+            - otherwise `risico` when `achterstand < −tol`;
+            - otherwise `op_koers`.
+
+            Years before `basisjaar` or after 2027 get no status. Rows exist for each year from `basisjaar` up to the newest
+            year the indicator has data for (at most 2027); an institution without a value that year is `onvoldoende_data`.
+            Columns: `instellingscode, indicator, jaar, waarde, startwaarde, verwachte_waarde, streefwaarde_2027, achterstand, tolerantie, status`.
+
+            ## Alerts (`gold/alerts`)
+            One alert per (`instellingscode`, `indicator`, `jaar`) with status `risico` (ernst `waarschuwing`) or
+            `uit_koers` (ernst `kritiek`). `alert_id` = first 16 hex characters of sha256(`instellingscode|indicator|jaar|status`).
+
+            """);
+        return sb.ToString().Replace("\r\n", "\n");
+    }
+
+    private static string Num(double? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "—";
+    private static string Num(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "—";
+}

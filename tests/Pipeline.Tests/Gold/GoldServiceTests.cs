@@ -1,0 +1,106 @@
+using DuckDB.NET.Data;
+using Pipeline.Core.Gold;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Runs;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Gold;
+
+/// <summary>The gold stage on a real lake on disk: silver Parquet in, gold Parquet out, readable by DuckDB.</summary>
+[TestClass]
+public sealed class GoldServiceTests
+{
+    private const string Sha = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private string _dir = "";
+    private FileSystemLake _lake = null!;
+
+    [TestInitialize]
+    public void Init()
+    {
+        _dir = Directory.CreateTempSubdirectory("gold-service-").FullName;
+        _lake = new FileSystemLake(_dir);
+    }
+
+    [TestCleanup]
+    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    private async Task ArrangeAsync()
+    {
+        using (var raw = new MemoryStream("JAAR,...\n"u8.ToArray()))
+            await _lake.WriteAsync(LakePath.Parse($"raw/duo/mbo-studenten-per-instelling/2026-11-02/{Sha}.csv"), raw);
+        await SilverTables.WriteStudentenAsync(_lake,
+            SilverTables.Year(2022, "25LH", "ROC Midden Nederland", 200, 5, 795, 10)
+                .Concat(SilverTables.Year(2024, "25LH", "ROC Midden Nederland", 150, 5, 845, 10))
+                .Concat(SilverTables.Year(2024, "27GN", "Grafisch Lyceum R'dam", 20, null, 30, 2)), Sha);
+    }
+
+    private async Task<GoldSummary?> RunAsync(string ambities)
+    {
+        var run = new RunRecorder(_lake, "test");
+        var s = await new GoldService(_lake, []).RunAsync(run, new AmbitionsInput("ambities.csv", System.Text.Encoding.UTF8.GetBytes(ambities)));
+        var m = await run.CompleteAsync();
+        Assert.IsNotNull(s, string.Join("; ", m.Stages.SelectMany(x => x.Errors)));
+        return s;
+    }
+
+    [TestMethod]
+    public async Task WritesIndicatorenTrajectenAndAlertsPartitionedByYearWithSourceAndRetrievalDate()
+    {
+        await ArrangeAsync();
+        var s = await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n27GN,aandeel_bbl,2022,40,45,\n");
+        Assert.IsNotNull(s);
+        Assert.AreEqual(0, s.Delivery.SentTotal, "no channel configured: the gold/alerts table is the only channel");
+
+        var io = new GoldTableIo(_lake);
+        var values = await io.ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable);
+        var bbl = values.Single(v => v is { Instellingscode: "25LH", Indicator: "aandeel_bbl", Jaar: 2024 });
+        Assert.AreEqual(15.0, bbl.Waarde);
+        Assert.AreEqual($"duo/mbo-studenten-per-instelling@sha256:{Sha}", bbl.Bron);
+        Assert.AreEqual("2026-11-02", bbl.BronOpgehaald);
+        var suppressed = values.Single(v => v is { Instellingscode: "27GN", Indicator: "aandeel_bbl" });
+        Assert.AreEqual((Kwaliteit.Onderdrukt, 51.0), (suppressed.Kwaliteit, suppressed.NoemerMin!.Value));
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.IndicatorenTable, 2022)));
+
+        var points = await io.ReadGoldAsync<TrajectRow>(GoldService.TrajectenTable);
+        // 25LH: 2022 op_koers, 2023 no data, 2024 15 vs 22 → uit_koers.
+        // 27GN 2024: 38.1 but 37.0–39.2 by suppression vs 42: uit_koers at the minimum, risico at the maximum → no judgement.
+        CollectionAssert.AreEqual(new[] { "op_koers", "onvoldoende_data", "uit_koers" },
+            points.Where(p => p.Instellingscode == "25LH").OrderBy(p => p.Jaar).Select(p => p.Status).ToArray());
+
+        Assert.AreEqual("onvoldoende_data", points.Single(p => p.Instellingscode == "27GN" && p.Jaar == 2024).Status);
+        var alerts = await io.ReadGoldAsync<AlertRow>(GoldService.AlertsTable);
+        Assert.AreEqual(1, alerts.Count);
+        StringAssert.Contains(alerts.Single(a => a.Instellingscode == "25LH").Tekst, "opgehaald op 2 november 2026");
+
+        // Analysts' view: DuckDB over the Hive-partitioned files.
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM read_parquet('{Path.Combine(_dir, "gold", "trajecten")}/*/*.parquet', hive_partitioning = true) WHERE status = 'uit_koers'";
+        Assert.AreEqual(1L, Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
+    public async Task PartitionsOfYearsThatNoLongerHaveRowsAreRemoved()
+    {
+        await ArrangeAsync();
+        await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n");
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2022)));
+        await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2023,20,25,2\n");
+        Assert.IsFalse(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2022)));
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2023)));
+    }
+
+    [TestMethod]
+    public async Task WithoutAnyAmbitionsIndicatorsAreStillComputedAndNoTrajectoriesMade()
+    {
+        await ArrangeAsync();
+        var run = new RunRecorder(_lake, "test");
+        var s = await new GoldService(_lake, []).RunAsync(run);
+        var m = await run.CompleteAsync();
+        Assert.AreEqual(RunOutcomes.Succeeded, m.Outcome, string.Join("; ", m.Stages.SelectMany(x => x.Errors)));
+        Assert.AreEqual(0, s!.Trajecten);
+        Assert.IsTrue(s.Indicatoren > 0);
+        StringAssert.Contains(m.Stages.Single(x => x.Stage == "gold").Message, "no ambitions in force");
+    }
+}

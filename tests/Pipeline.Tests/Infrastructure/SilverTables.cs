@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using Parquet.Serialization;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Tests.Infrastructure;
+
+/// <summary>Writes silver partitions in the silver contract's shape, for gold tests that run on real Parquet files.</summary>
+public static class SilverTables
+{
+    public sealed class Studenten
+    {
+        [JsonPropertyName("jaar")] public int Jaar { get; set; }
+        [JsonPropertyName("instellingscode")] public string Instellingscode { get; set; } = "";
+        [JsonPropertyName("instellingsnaam")] public string Instellingsnaam { get; set; } = "";
+        [JsonPropertyName("bevoegd_gezag_nummer")] public string BevoegdGezagNummer { get; set; } = "";
+        [JsonPropertyName("provincie")] public string Provincie { get; set; } = "";
+        [JsonPropertyName("plaatsnaam")] public string Plaatsnaam { get; set; } = "";
+        [JsonPropertyName("gemeentenummer")] public string Gemeentenummer { get; set; } = "";
+        [JsonPropertyName("gemeente")] public string Gemeente { get; set; } = "";
+        [JsonPropertyName("leerweg")] public string Leerweg { get; set; } = "";
+        [JsonPropertyName("aantal")] public int? Aantal { get; set; }
+        [JsonPropertyName("onderdrukt")] public bool Onderdrukt { get; set; }
+        [JsonPropertyName("voorlopig")] public bool Voorlopig { get; set; }
+    }
+
+    /// <summary>One institution-year in long form: BBL, BOLDT, BOLVT, EX (null = suppressed).</summary>
+    public static IEnumerable<Studenten> Year(int jaar, string code, string naam, int? bbl, int? boldt, int? bolvt, int? ex) =>
+        new[] { ("BBL", bbl), ("BOLDT", boldt), ("BOLVT", bolvt), ("EX", ex) }.Select(x => new Studenten
+        {
+            Jaar = jaar, Instellingscode = code, Instellingsnaam = naam, Leerweg = x.Item1, Aantal = x.Item2, Onderdrukt = x.Item2 is null,
+        });
+
+    public static async Task WriteStudentenAsync(ILakeStore lake, IEnumerable<Studenten> rows, string rawSha256 = "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12")
+    {
+        foreach (var g in rows.GroupBy(r => r.Jaar))
+        {
+            using var ms = new MemoryStream();
+            await ParquetSerializer.SerializeAsync(g.ToList(), ms, null,
+                new Dictionary<string, string> { ["schema_version"] = "1", ["raw_sha256"] = rawSha256, ["run_id"] = "test" });
+            ms.Position = 0;
+            await lake.WriteAsync(LakePath.Parse($"silver/mbo_studenten_per_instelling/jaar={g.Key}/part-0.parquet"), ms);
+        }
+    }
+}
