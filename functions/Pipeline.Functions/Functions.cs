@@ -11,7 +11,7 @@ public sealed class Functions(PipelineService pipeline)
 {
     [Singleton]
     public Task NightlyRefresh([TimerTrigger("%Pipeline:NightlySchedule%")] TimerInfo timer, CancellationToken ct) =>
-        pipeline.RefreshAsync(timer.IsPastDue ? "timer (past due)" : "timer", ct);
+        pipeline.RefreshAsync(timer.IsPastDue ? "timer (past due)" : "timer", ct: ct);
 
     public Task OnRawFile([BlobTrigger("%Lake:Container:raw%/{name}", Connection = LakeNameResolver.LakeConnection)] Stream blob, string name, CancellationToken ct) =>
         pipeline.ProcessRawFileAsync("raw/" + name, ct);

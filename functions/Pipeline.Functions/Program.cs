@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Orchestration;
 using Pipeline.Core.Runs;
@@ -19,13 +20,22 @@ public static class Program
         var lake = new Option<string?>("--lake") { Description = "Lake root: a directory (default ./lake) or a storage connection string. Overrides Lake:Root." };
 
         var sample = new Option<bool>("--sample") { Description = "Fetch from the bundled sample snapshots (samples/) instead of DUO and CBS, through the same clients and checks." };
-        var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake, sample };
+        var ambitions = new Option<FileInfo?>("--ambitions") { Description = "An ambitions CSV (instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027,tolerantie) to validate and put in force." };
+        var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake, sample, ambitions };
         refresh.SetAction(async (r, ct) =>
         {
             var config = Configuration(r.GetValue(lake));
             var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
             using var services = Services(config, samples);
-            var manifest = await services.GetRequiredService<PipelineService>().RefreshAsync(samples is null ? "command line" : "command line (sample)", ct);
+            var ambitionsFile = r.GetValue(ambitions);
+            if (ambitionsFile is { Exists: false })
+            {
+                Console.Error.WriteLine($"--ambitions: file not found: {ambitionsFile.FullName}");
+                return 2;
+            }
+            var input = ambitionsFile is null ? null : new AmbitionsInput(ambitionsFile.Name, await File.ReadAllBytesAsync(ambitionsFile.FullName, ct));
+            var manifest = await services.GetRequiredService<PipelineService>()
+                .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct);
             PrintRun(manifest, services.GetRequiredService<ILakeStore>());
             return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
         });

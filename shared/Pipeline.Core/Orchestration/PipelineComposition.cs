@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Sources;
 
@@ -11,12 +13,18 @@ public sealed record PipelineInstance(string Name);
 /// <summary>The services of the pipeline, shared by the function host and the command-line verbs.</summary>
 public static class PipelineComposition
 {
+    public const string AlertsHttpClient = "alerts";
+
     /// <param name="samplesDirectory">Answer the source clients from these snapshots instead of the network (<c>refresh --sample</c>).</param>
     public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration config, string? samplesDirectory = null)
     {
         services.AddSingleton(_ => config.CreateLake());
         services.AddBronze(config, samplesDirectory);
         if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
+        services.AddHttpClient(AlertsHttpClient);
+        services.AddSingleton(sp => GoldService.FromConfiguration(sp.GetRequiredService<ILakeStore>(), config,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
+            log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));
         services.AddTransient<PipelineService>();
         return services;
     }

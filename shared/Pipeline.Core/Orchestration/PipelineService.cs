@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Alerts;
+using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
 using Pipeline.Core.Sources;
@@ -11,20 +13,23 @@ namespace Pipeline.Core.Orchestration;
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
 public sealed class PipelineService(
-    ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, PipelineInstance? instance = null, TimeProvider? clock = null)
+    ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
+    PipelineInstance? instance = null, TimeProvider? clock = null)
 {
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
-    public async Task<RunManifest> RefreshAsync(string trigger, CancellationToken ct = default)
+    /// <param name="ambitions">An ambitions file given on the command line (<c>--ambitions</c>); otherwise the newest upload counts.</param>
+    public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, CancellationToken ct = default)
     {
         var run = new RunRecorder(lake, trigger, clock, instance?.Name);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
-        foreach (var source in await bronze.FetchAllAsync(run.RunId, ct))
+        var sources = await bronze.FetchAllAsync(run.RunId, ct);
+        foreach (var source in sources)
             run.Add(BronzeStage(source));
         run.NotImplemented("silver", "normalisation to Parquet is not built yet (issue 4)");
-        run.NotImplemented("gold", "indicators, trajectories and alerts are not built yet (issue 5)");
+        await gold.RunAsync(run, ambitions, OperatorAlertsFor(sources), ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -68,6 +73,14 @@ public sealed class PipelineService(
         Message = r.Status == SourceStatus.Failed ? null : $"{r.Status.ToString().ToLowerInvariant()}" + (r.Reason is null ? "" : $": {r.Reason}"),
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
+
+    /// <summary>A source that could not be fetched is news for the operators (once per distinct reason).</summary>
+    private static List<OperatorAlert> OperatorAlertsFor(IEnumerable<SourceResult> sources) =>
+        sources.Where(s => s.Status == SourceStatus.Failed)
+            .Select(s => new OperatorAlert(OperatorAlert.BronMislukt, $"Bron {s.Bron}/{s.Dataset} niet opgehaald",
+                $"De bron {s.Bron}/{s.Dataset} kon niet worden opgehaald ({s.Url ?? "geen adres"}): {s.Reason ?? "onbekende fout"}. " +
+                "De vorige goede gegevens blijven in gebruik."))
+            .ToList();
 
     private async Task<RunManifest> CompleteAsync(RunRecorder run, CancellationToken ct)
     {

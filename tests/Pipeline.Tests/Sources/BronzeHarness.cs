@@ -49,9 +49,8 @@ public sealed class BronzeHarness : IDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var sp = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddPipeline(config, samples)
             .AddSingleton<ILakeStore>(Lake)
-            .AddBronze(config, samples)
-            .AddTransient<PipelineService>()
             .BuildServiceProvider();
         _providers.Add(sp);
         return sp;
