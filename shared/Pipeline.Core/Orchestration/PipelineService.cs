@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
+using Pipeline.Core.Silver;
 
 namespace Pipeline.Core.Orchestration;
 
@@ -9,8 +10,12 @@ namespace Pipeline.Core.Orchestration;
 /// manifest in <c>_runs/</c>. Stages that are not built yet are recorded as <c>not_implemented</c>, never faked.
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
-public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> log, TimeProvider? clock = null, string? instance = null)
+/// <param name="silverOptions">Bad-row policy and row-group size for the silver stage (defaults when null).</param>
+public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> log, TimeProvider? clock = null, string? instance = null,
+    SilverOptions? silverOptions = null)
 {
+    private readonly SilverService _silver = new(silverOptions);
+
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
@@ -31,11 +36,10 @@ public sealed class PipelineService(ILakeStore lake, ILogger<PipelineService> lo
         var run = new RunRecorder(lake, "raw-file", clock, instance);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         var path = LakePath.Parse(rawName);
-        run.Add(new StageRecord
-        {
-            Stage = "silver", Status = StageStatuses.NotImplemented, Started = DateTimeOffset.UtcNow,
-            Inputs = [new RunFile(path)], Message = "normalisation to Parquet is not built yet (issue 4)",
-        });
+        var dataset = path.IsRaw && path.Value.Split('/') is { Length: 5 } parts ? parts[2] : null;
+        var stage = await run.StageAsync("silver", dataset, () => _silver.NormaliseStageAsync(lake, path, run.RunId, ct));
+        if (stage.Status == StageStatuses.Failed)
+            log.LogError("Silver failed for {Input}: {Errors}", rawName, string.Join("; ", stage.Errors));
         return await CompleteAsync(run, ct);
     }
 
