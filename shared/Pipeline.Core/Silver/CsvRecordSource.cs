@@ -79,7 +79,7 @@ public sealed class CsvRecordSource : IRecordSource
         {
             throw new SchemaDriftException(_file, null, $"after line {Line}: malformed CSV ({e.Message})");
         }
-        Line = _reader.RowNumber;
+        Line = _reader.RowNumber + 1; // Sylvan counts data rows from 1; the header is line 1
         return true;
     }
 
