@@ -15,7 +15,7 @@ public static class SilverSchemas
 
     private static SilverColumn C(TableColumn column, string source) => new(column, source);
 
-    private static readonly SilverColumn Jaar = C(Int("jaar", "Year. DUO: year of the 1 October count (2025 = school year 2025/26); diplomas: the year of the column."), "JAAR");
+    private static readonly SilverColumn Jaar = C(Int("jaar", "Year of the DUO count on 1 October (2025 = school year 2025/26)."), "JAAR");
     private static readonly SilverColumn Instellingscode = C(Str("instellingscode", "Institution code (BRIN, 4 characters), trimmed.", nullable: false), "INSTELLINGSCODE");
     private static readonly SilverColumn Aantal = C(Int("aantal", "Count of students; null when DUO suppressed it (1–4).", nullable: true), "count cell; `-1` or `<5` → null");
     private static readonly SilverColumn Onderdrukt = C(Bool("onderdrukt", "True when DUO suppressed a small count (`-1` in the portal, `<5` in legacy files)."), "derived");
