@@ -66,9 +66,21 @@ public static class Program
             return 0;
         });
 
+        var docsFile = new Option<string>("--file") { Description = "The lake document to update.", DefaultValueFactory = _ => Path.Combine("docs", "lake.md") };
+        var docs = new Command("docs", "Regenerate the silver data dictionary in docs/lake.md from the schema definitions.") { docsFile };
+        docs.SetAction(r =>
+        {
+            var file = r.GetValue(docsFile)!;
+            var before = File.Exists(file) ? File.ReadAllText(file) : "# The lake\n";
+            var after = Pipeline.Core.Silver.DataDictionary.Apply(before);
+            File.WriteAllText(file, after);
+            Console.WriteLine(before == after ? $"{file} is up to date." : $"Updated the silver section of {file}.");
+            return 0;
+        });
+
         return new RootCommand("Werkagenda mbo monitoring pipeline: DUO, CBS and JOB-monitor into a Parquet lake, trajectories and alerts.")
         {
-            refresh, host, status,
+            refresh, host, status, docs,
         };
     }
 

@@ -3,6 +3,7 @@ using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
+using Pipeline.Core.Silver;
 using Pipeline.Core.Sources;
 
 namespace Pipeline.Core.Orchestration;
@@ -12,10 +13,13 @@ namespace Pipeline.Core.Orchestration;
 /// manifest in <c>_runs/</c>. Stages that are not built yet are recorded as <c>not_implemented</c>, never faked.
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
+/// <param name="silverOptions">Bad-row policy and row-group size for the silver stage (defaults when null).</param>
 public sealed class PipelineService(
     ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
-    PipelineInstance? instance = null, TimeProvider? clock = null)
+    PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null)
 {
+    private readonly SilverService _silver = new(silverOptions);
+
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
@@ -28,7 +32,8 @@ public sealed class PipelineService(
         var sources = await bronze.FetchAllAsync(run.RunId, ct);
         foreach (var source in sources)
             run.Add(BronzeStage(source));
-        run.NotImplemented("silver", "normalisation to Parquet is not built yet (issue 4)");
+        foreach (var raw in await RawFilesToNormaliseAsync(sources, ct))
+            await SilverAsync(run, raw, ct);
         await gold.RunAsync(run, ambitions, OperatorAlertsFor(sources), ct);
         return await CompleteAsync(run, ct);
     }
@@ -39,11 +44,8 @@ public sealed class PipelineService(
         var run = new RunRecorder(lake, "raw-file", clock, instance?.Name);
         using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         var path = LakePath.Parse(rawName);
-        run.Add(new StageRecord
-        {
-            Stage = "silver", Status = StageStatuses.NotImplemented, Started = DateTimeOffset.UtcNow,
-            Inputs = [new RunFile(path)], Message = "normalisation to Parquet is not built yet (issue 4)",
-        });
+        await SilverAsync(run, path, ct);
+        await gold.RunAsync(run, ct: ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -73,6 +75,32 @@ public sealed class PipelineService(
         Message = r.Status == SourceStatus.Failed ? null : $"{r.Status.ToString().ToLowerInvariant()}" + (r.Reason is null ? "" : $": {r.Reason}"),
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
+
+    private async Task SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
+    {
+        var dataset = raw.IsRaw && raw.Value.Split('/') is { Length: 5 } parts ? parts[2] : null;
+        var stage = await run.StageAsync("silver", dataset, () => _silver.NormaliseStageAsync(lake, raw, run.RunId, ct));
+        if (stage.Status == StageStatuses.Failed)
+            log.LogError("Silver failed for {Input}: {Errors}", raw, string.Join("; ", stage.Errors));
+    }
+
+    /// <summary>
+    /// New raw files, plus current ones whose silver table was built from another file (a fix after a failed
+    /// normalisation, or a table rebuilt by hand): silver always catches up with raw, never redoes what is current.
+    /// </summary>
+    private async Task<List<LakePath>> RawFilesToNormaliseAsync(IEnumerable<SourceResult> sources, CancellationToken ct)
+    {
+        var todo = new List<LakePath>();
+        foreach (var s in sources.Where(s => s.RawPath is not null && s.Status != SourceStatus.Failed))
+        {
+            var raw = LakePath.Parse(s.RawPath!);
+            if (s.Status == SourceStatus.Fetched) { todo.Add(raw); continue; }
+            if (SilverSchemas.ForDataset(s.Dataset) is not { } schema) continue;
+            var state = await SilverState.ReadAsync(lake, schema.TableName, ct);
+            if (state?.Raw != raw.Value) todo.Add(raw);
+        }
+        return todo;
+    }
 
     /// <summary>A source that could not be fetched is news for the operators (once per distinct reason).</summary>
     private static List<OperatorAlert> OperatorAlertsFor(IEnumerable<SourceResult> sources) =>

@@ -1,0 +1,79 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Pipeline.Core.Lake.Tables;
+
+/// <summary>
+/// One column of one row group being collected: typed storage so values are not kept boxed, and strict type checks
+/// so a wrong value fails loudly with the column named instead of being coerced.
+/// </summary>
+internal abstract class ColumnBuffer(TableColumn column)
+{
+    public TableColumn Column { get; } = column;
+    public abstract void Add(object? value);
+    public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct);
+    public abstract void Clear();
+
+    public static ColumnBuffer For(TableColumn c) => c.Type switch
+    {
+        ColumnType.String => new StringBuffer(c),
+        ColumnType.Int32 => new ValueBuffer<int>(c),
+        ColumnType.Int64 => new ValueBuffer<long>(c),
+        ColumnType.Double => new ValueBuffer<double>(c),
+        ColumnType.Boolean => new ValueBuffer<bool>(c),
+        ColumnType.Date => new ValueBuffer<DateOnly>(c),
+        _ => throw new ArgumentOutOfRangeException(nameof(c)),
+    };
+
+    /// <summary>The Parquet field for a column: DateOnly maps to the DATE logical type, strings to UTF-8.</summary>
+    public static DataField FieldFor(TableColumn c) => new(c.Name, c.ClrType, c.Nullable);
+
+    protected Exception WrongValue(object? value) => new ArgumentException(value is null
+        ? $"Column '{Column.Name}' is not nullable but got null."
+        : $"Column '{Column.Name}' ({Column.Type}) cannot hold a {value.GetType().Name} ('{value}').");
+
+    private sealed class StringBuffer(TableColumn c) : ColumnBuffer(c)
+    {
+        private readonly List<string?> _values = [];
+
+        public override void Add(object? value)
+        {
+            if (value is string s) _values.Add(s);
+            else if (value is null && Column.Nullable) _values.Add(null);
+            else throw WrongValue(value);
+        }
+
+        public override Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct) =>
+            rowGroup.WriteAsync(field, _values!);
+
+        public override void Clear() => _values.Clear();
+    }
+
+    private sealed class ValueBuffer<T>(TableColumn c) : ColumnBuffer(c) where T : struct
+    {
+        private T?[] _values = new T?[1024];
+        private int _count;
+
+        public override void Add(object? value)
+        {
+            if (_count == _values.Length) Array.Resize(ref _values, _values.Length * 2);
+            if (value is T v) _values[_count++] = v;
+            else if (value is null && Column.Nullable) _values[_count++] = null;
+            else throw WrongValue(value);
+        }
+
+        public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct)
+        {
+            if (Column.Nullable)
+            {
+                await rowGroup.WriteAsync<T>(field, new ReadOnlyMemory<T?>(_values, 0, _count), cancellationToken: ct);
+                return;
+            }
+            var dense = new T[_count];
+            for (var i = 0; i < _count; i++) dense[i] = _values[i]!.Value;
+            await rowGroup.WriteAsync<T>(field, dense.AsMemory(), cancellationToken: ct);
+        }
+
+        public override void Clear() => _count = 0;
+    }
+}

@@ -1,0 +1,76 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Pipeline.Core.Lake.Tables;
+
+/// <summary>
+/// Writes one Parquet file row by row, flushing a row group every <c>rowGroupSize</c> rows, so memory is bounded by
+/// one row group whatever the number of rows. Key-value metadata is written into the file footer.
+/// </summary>
+internal sealed class ParquetFileBuilder : IAsyncDisposable
+{
+    private readonly ParquetWriter _writer;
+    private readonly ColumnBuffer[] _buffers;
+    private readonly DataField[] _fields;
+    private readonly int _rowGroupSize;
+    private int _pending;
+    private bool _completed;
+
+    private ParquetFileBuilder(ParquetWriter writer, ColumnBuffer[] buffers, DataField[] fields, int rowGroupSize)
+    {
+        _writer = writer;
+        _buffers = buffers;
+        _fields = fields;
+        _rowGroupSize = rowGroupSize;
+    }
+
+    public long Rows { get; private set; }
+
+    public static async Task<ParquetFileBuilder> CreateAsync(TableDefinition table, Stream output,
+        IReadOnlyDictionary<string, string> metadata, int rowGroupSize, CancellationToken ct)
+    {
+        var fields = table.Columns.Select(ColumnBuffer.FieldFor).ToArray();
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output,
+            new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: ct);
+        writer.CustomMetadata = new Dictionary<string, string>(metadata);
+        return new ParquetFileBuilder(writer, table.Columns.Select(ColumnBuffer.For).ToArray(), fields, rowGroupSize);
+    }
+
+    public async ValueTask AddAsync(object?[] row, CancellationToken ct)
+    {
+        if (row.Length != _buffers.Length)
+            throw new ArgumentException($"A row has {row.Length} values; the table has {_buffers.Length} columns.");
+        for (var i = 0; i < row.Length; i++) _buffers[i].Add(row[i]);
+        _pending++;
+        Rows++;
+        if (_pending >= _rowGroupSize) await FlushAsync(ct);
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_pending == 0) return;
+        using (var rg = _writer.CreateRowGroup())
+        {
+            for (var i = 0; i < _buffers.Length; i++)
+                await _buffers[i].WriteAsync(rg, _fields[i], ct);
+        }
+        foreach (var b in _buffers) b.Clear();
+        _pending = 0;
+    }
+
+    /// <summary>Flushes the last row group and writes the footer.</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        _completed = true;
+        await _writer.DisposeAsync();
+    }
+
+    /// <summary>An abandoned file (error path): release the writer; the caller discards the bytes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_completed) return;
+        _completed = true;
+        await _writer.DisposeAsync();
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Pipeline.Core.Lake.Tables;
+
+namespace Pipeline.Core.Silver;
+
+public static class CheckLevels
+{
+    public const string Error = "error";
+    public const string Warn = "warn";
+}
+
+/// <summary>The outcome of one data-quality check (dbt-style), as written to <c>_checks.json</c>.</summary>
+public sealed record CheckResult(
+    [property: JsonPropertyName("check")] string Check,
+    [property: JsonPropertyName("column")] string? Column,
+    [property: JsonPropertyName("level")] string Level,
+    [property: JsonPropertyName("passed")] bool Passed,
+    [property: JsonPropertyName("failures")] long Failures,
+    [property: JsonPropertyName("detail")] string Detail);
+
+/// <summary>
+/// Checks every row on its way to the table: key uniqueness, not-null and accepted values, plus the row-count
+/// reconciliation at the end. Rows that break not-null are held back (the writer would refuse them anyway).
+/// Memory: one 64-bit fingerprint per row for uniqueness (about 16 bytes a row), nothing else grows with the file.
+/// </summary>
+public sealed class TableChecks
+{
+    private const int Examples = 5;
+    private readonly DatasetSchema _schema;
+    private readonly int[] _key;
+    private readonly (int Index, string Name)[] _notNull;
+    private readonly (int Index, string Name, HashSet<string> Values)[] _accepted;
+    private readonly FingerprintSet _seen = new();
+    private readonly long[] _nullFailures;
+    private readonly long[] _acceptedFailures;
+    private readonly List<string>[] _acceptedExamples;
+    private readonly List<string> _duplicateExamples = [];
+    private long _duplicates;
+
+    public TableChecks(DatasetSchema schema)
+    {
+        _schema = schema;
+        var table = schema.Table;
+        _key = schema.Key.Select(table.IndexOf).ToArray();
+        _notNull = schema.NotNull.Select(c => (table.IndexOf(c), c)).ToArray();
+        _accepted = schema.AcceptedValues.Select(kv => (table.IndexOf(kv.Key), kv.Key, kv.Value.ToHashSet(StringComparer.Ordinal))).ToArray();
+        _nullFailures = new long[_notNull.Length];
+        _acceptedFailures = new long[_accepted.Length];
+        _acceptedExamples = _accepted.Select(_ => new List<string>()).ToArray();
+    }
+
+    public long RowsObserved { get; private set; }
+
+    /// <summary>Checks one output row; false when it must not be written (a not-null column is empty).</summary>
+    public bool Observe(object?[] row)
+    {
+        RowsObserved++;
+        var writable = true;
+        for (var i = 0; i < _notNull.Length; i++)
+            if (row[_notNull[i].Index] is null or "") { _nullFailures[i]++; writable = false; }
+        for (var i = 0; i < _accepted.Length; i++)
+        {
+            var v = row[_accepted[i].Index];
+            var s = v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
+            if (s is null || !_accepted[i].Values.Contains(s))
+            {
+                _acceptedFailures[i]++;
+                if (_acceptedExamples[i].Count < Examples && !_acceptedExamples[i].Contains(s ?? "null")) _acceptedExamples[i].Add(s ?? "null");
+            }
+        }
+        if (!_seen.Add(Fingerprint(row)))
+        {
+            _duplicates++;
+            if (_duplicateExamples.Count < Examples)
+                _duplicateExamples.Add("(" + string.Join(", ", _key.Select(k => Convert.ToString(row[k], CultureInfo.InvariantCulture) ?? "null")) + ")");
+        }
+        return writable;
+    }
+
+    /// <param name="sourceRows">Data records read from the raw file.</param>
+    /// <param name="acceptedRows">Of those, records that normalised.</param>
+    /// <param name="rejectedRows">Of those, records rejected as bad.</param>
+    /// <param name="rowsWritten">Rows the table writer received.</param>
+    public IReadOnlyList<CheckResult> Complete(long sourceRows, long acceptedRows, long rejectedRows, long rowsWritten)
+    {
+        var results = new List<CheckResult>
+        {
+            new("unique", string.Join(",", _schema.Key), CheckLevels.Error, _duplicates == 0, _duplicates,
+                _duplicates == 0 ? $"{RowsObserved} rows, key unique" : $"{_duplicates} duplicate key(s), e.g. {string.Join("; ", _duplicateExamples)}"),
+        };
+        for (var i = 0; i < _notNull.Length; i++)
+            results.Add(new("not_null", _notNull[i].Name, CheckLevels.Error, _nullFailures[i] == 0, _nullFailures[i],
+                _nullFailures[i] == 0 ? "no empty values" : $"{_nullFailures[i]} empty value(s)"));
+        for (var i = 0; i < _accepted.Length; i++)
+            results.Add(new("accepted_values", _accepted[i].Name, CheckLevels.Error, _acceptedFailures[i] == 0, _acceptedFailures[i],
+                _acceptedFailures[i] == 0
+                    ? $"all in {{{string.Join(", ", _accepted[i].Values.Order(StringComparer.Ordinal))}}}"
+                    : $"{_acceptedFailures[i]} value(s) outside {{{string.Join(", ", _accepted[i].Values.Order(StringComparer.Ordinal))}}}: {string.Join(", ", _acceptedExamples[i])}"));
+        var reconciled = sourceRows == acceptedRows + rejectedRows;
+        results.Add(new("row_count_reconciliation", null, CheckLevels.Error, reconciled, reconciled ? 0 : Math.Abs(sourceRows - acceptedRows - rejectedRows),
+            $"rows in {sourceRows} = normalised {acceptedRows} + rejected {rejectedRows}" + (reconciled ? "" : " does NOT hold")));
+        var complete = rowsWritten == RowsObserved;
+        results.Add(new("rows_written", null, CheckLevels.Error, complete, RowsObserved - rowsWritten,
+            $"{rowsWritten} of {RowsObserved} output rows written"));
+        return results;
+    }
+
+    private ulong Fingerprint(object?[] row)
+    {
+        // FNV-1a over the key values with a separator: stable, cheap, no allocation per row.
+        var h = 14695981039346656037UL;
+        foreach (var k in _key)
+        {
+            switch (row[k])
+            {
+                case null: h = Mix(h, 0xFFFF); break;
+                case string s: foreach (var c in s) h = Mix(h, c); break;
+                case int n: h = Mix(h, (uint)n & 0xFFFF); h = Mix(h, (uint)n >> 16); break;
+                case var v: foreach (var c in Convert.ToString(v, CultureInfo.InvariantCulture)!) h = Mix(h, c); break;
+            }
+            h = Mix(h, 0x1F);
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    private static ulong Mix(ulong h, uint c)
+    {
+        h ^= c & 0xFF; h *= 1099511628211UL;
+        h ^= c >> 8; h *= 1099511628211UL;
+        return h;
+    }
+}
+
+/// <summary>A set of non-zero 64-bit fingerprints with open addressing: 8 bytes a slot, no per-entry objects.</summary>
+internal sealed class FingerprintSet
+{
+    private ulong[] _slots = new ulong[1024];
+    private int _count;
+
+    public bool Add(ulong fp)
+    {
+        if (_count * 10 >= _slots.Length * 7) Grow();
+        if (!Insert(_slots, fp)) return false;
+        _count++;
+        return true;
+    }
+
+    private static bool Insert(ulong[] slots, ulong fp)
+    {
+        var mask = slots.Length - 1;
+        var i = (int)(fp ^ (fp >> 29)) & mask;
+        while (slots[i] != 0)
+        {
+            if (slots[i] == fp) return false;
+            i = (i + 1) & mask;
+        }
+        slots[i] = fp;
+        return true;
+    }
+
+    private void Grow()
+    {
+        var bigger = new ulong[_slots.Length * 2];
+        foreach (var fp in _slots) if (fp != 0) Insert(bigger, fp);
+        _slots = bigger;
+    }
+}

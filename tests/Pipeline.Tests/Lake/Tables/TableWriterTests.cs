@@ -1,0 +1,89 @@
+using DuckDB.NET.Data;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Lake.Tables;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.Lake.Tables;
+
+[TestClass]
+public sealed class TableWriterTests
+{
+    private static readonly TableDefinition Table = new(LakeZones.Gold, "proef",
+    [
+        TableColumn.Int("jaar", "year"),
+        TableColumn.Str("code", "code", nullable: false),
+        TableColumn.Int("aantal", "count", nullable: true),
+        TableColumn.Long("groot", "big"),
+        TableColumn.Dbl("waarde", "value"),
+        TableColumn.Bool("vlag", "flag"),
+        TableColumn.Date("datum", "date"),
+    ]);
+
+    private static readonly Dictionary<string, string> Meta = new() { ["schema_version"] = "3", ["raw_sha256"] = "abc", ["run_id"] = "r1" };
+
+    private static object?[] Row(int jaar, string code, int? aantal, double? waarde, DateOnly? datum) =>
+        [jaar, code, aantal, (long)jaar * 1_000_000_000L, waarde, aantal is null, datum];
+
+    [TestMethod]
+    public async Task RowsRoundTripWithEveryTypeNullsAndMetadataPerHivePartition()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        var rows = new[] { Row(2023, "25LH", 5, 1.5, new DateOnly(2023, 10, 1)), Row(2023, "25PZ", null, null, null), Row(2024, "25LH", 7, 2.25, new DateOnly(2024, 10, 1)) };
+
+        var files = await TableStore.WriteAsync(lake, Table, rows, Meta, new TableWriterOptions { RowGroupSize = 1 });
+
+        CollectionAssert.AreEqual(new[] { "gold/proef/jaar=2023/part-0.parquet", "gold/proef/jaar=2024/part-0.parquet" }, files.Select(f => f.Path).ToArray());
+        var back = await TableReader.ReadFilesAsync(lake, Table);
+        Assert.AreEqual(2, back.Count);
+        Assert.AreEqual("3", back[0].Metadata["schema_version"]);
+        Assert.AreEqual(2023, back[0].Partition);
+        var all = back.SelectMany(f => f.Rows).ToList();
+        Assert.AreEqual(3, all.Count);
+        CollectionAssert.AreEqual(rows[1], all[1]);
+        CollectionAssert.AreEqual(rows[2], all[2]);
+    }
+
+    [TestMethod]
+    public async Task DuckDbReadsTheGlobWithHivePartitionsAndDatesAsDate()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        await TableStore.WriteAsync(lake, Table, [Row(2023, "a", 1, 1, new DateOnly(2023, 1, 2)), Row(2025, "b", 2, 2, null)], Meta);
+
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT typeof(datum), typeof(aantal), count(*) OVER (), jaar FROM read_parquet('{Path.Combine(dir.Path, Table.Glob)}', hive_partitioning = true) ORDER BY jaar";
+        using var r = cmd.ExecuteReader();
+        Assert.IsTrue(r.Read());
+        Assert.AreEqual("DATE", r.GetString(0));
+        Assert.AreEqual("INTEGER", r.GetString(1));
+        Assert.AreEqual(2L, r.GetInt64(2));
+    }
+
+    [TestMethod]
+    public async Task WritingAgainReplacesOnlyThePartitionsTouched()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        await TableStore.WriteAsync(lake, Table, [Row(2023, "a", 1, 1, null), Row(2024, "b", 2, 2, null)], Meta);
+        await TableStore.WriteAsync(lake, Table, [Row(2024, "c", 3, 3, null), Row(2024, "d", 4, 4, null)], Meta);
+
+        var rows = await TableReader.ReadRowsAsync(lake, Table);
+        CollectionAssert.AreEqual(new[] { "a", "c", "d" }, rows.Select(r => (string)r[1]!).ToArray());
+    }
+
+    [TestMethod]
+    public async Task AWrongTypedValueFailsNamingTheColumnAndPublishesNothing()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        var bad = Row(2023, "a", 1, 1, null);
+        bad[4] = "1.5"; // a string where a double belongs: never coerced
+
+        var e = await Assert.ThrowsExactlyAsync<ArgumentException>(() => TableStore.WriteAsync(lake, Table, [bad], Meta));
+        StringAssert.Contains(e.Message, "waarde");
+        Assert.AreEqual(0, (await lake.NamesAsync("gold/")).Count);
+    }
+}
