@@ -51,7 +51,8 @@ public static class PipelineHost
             {
                 s.AddPipelineTelemetry(config);
                 s.AddSingleton<ITypeLocator, FunctionTypeLocator>();
-                s.AddSingleton<INameResolver, LakeNameResolver>();
+                s.AddSingleton<LakeNameResolver>();
+                s.AddSingleton<INameResolver>(sp => sp.GetRequiredService<LakeNameResolver>());
                 s.Configure<JobHostFunctionTimeoutOptions>(o => { o.Timeout = settings.FunctionTimeout; o.ThrowOnTimeout = false; });
                 s.AddPipeline(config);
                 // Hosts sharing one AzureWebJobsStorage and one host id share singleton locks (the nightly timer runs once).

@@ -46,6 +46,7 @@ public static class Program
             var config = Configuration(r.GetValue(lake));
             HostTimeZone.Apply(config);
             using var h = PipelineHost.Build(config, Path.Combine(AppContext.BaseDirectory, "host.json"));
+            if (config.CreateLake() is BlobLake blobLake) await blobLake.EnsureZonesAsync(ct);
             await h.RunAsync(ct);
             return 0;
         });

@@ -89,6 +89,24 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
         return summary;
     }
 
+    /// <summary>
+    /// Delivers operator alerts (and retries whatever is pending in the outbox) without recomputing gold: for runs
+    /// that only fetch, or that handle a poison file.
+    /// </summary>
+    public Task<StageRecord> DeliverOperatorAlertsAsync(RunRecorder run, IReadOnlyList<OperatorAlert> operatorAlerts, CancellationToken ct = default) =>
+        run.StageAsync("alerts", "operator", async () =>
+        {
+            var delivery = await new AlertDispatcher(lake, channels, clock, _log).DeliverAsync([], [], operatorAlerts, ct);
+            return new StageRecord
+            {
+                Stage = "alerts", Started = default,
+                Status = delivery.Errors.Count == 0 ? StageStatuses.Succeeded : StageStatuses.Failed,
+                Rows = delivery.SentTotal,
+                Message = $"operator alerts: {operatorAlerts.Count}; queued {delivery.Queued}; sent {delivery.SentTotal}; pending {delivery.PendingTotal}",
+                Errors = delivery.Errors,
+            };
+        });
+
     private sealed record Computed(
         IReadOnlyList<IndicatorValue> Values, IReadOnlyList<TrajectoryPoint> Points, IReadOnlyList<Alert> Alerts,
         IReadOnlyList<string> Recovered, IReadOnlyList<string> Warnings, StageRecord Stage);

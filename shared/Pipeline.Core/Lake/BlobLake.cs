@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using System.Collections.Concurrent;
 
 namespace Pipeline.Core.Lake;
@@ -29,7 +30,10 @@ public sealed class BlobLake : LakeStoreBase
 
     public override string Location => $"{_service.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/')} (containers '{_containerPrefix}<zone>')";
 
-    public string ContainerName(string zone) => _containerPrefix + zone.TrimStart('_').ToLowerInvariant();
+    public string ContainerName(string zone) => ContainerName(_containerPrefix, zone);
+
+    /// <summary>The container of a zone: the prefix, then the zone without a leading '_' (not allowed in container names).</summary>
+    public static string ContainerName(string prefix, string zone) => prefix + zone.TrimStart('_').ToLowerInvariant();
 
     public override async Task<Stream> OpenReadAsync(LakePath path, CancellationToken ct = default)
     {
@@ -65,6 +69,12 @@ public sealed class BlobLake : LakeStoreBase
         }
     }
 
+    /// <summary>Creates every zone's container, so blob triggers have something to watch from the first minute.</summary>
+    public async Task EnsureZonesAsync(CancellationToken ct = default)
+    {
+        foreach (var zone in LakeZones.All) await ContainerAsync(zone, ct);
+    }
+
     protected override async Task<bool> PublishAsync(LakePath path, Stream content, bool overwrite, CancellationToken ct)
     {
         var blob = (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone);
@@ -78,6 +88,64 @@ public sealed class BlobLake : LakeStoreBase
         catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
         {
             return false;
+        }
+    }
+
+    /// <summary>A 60-second blob lease renewed every 20 seconds: a holder that dies frees the lock within a minute.</summary>
+    protected override async Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromString(""), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412) { /* the lock blob exists already */ }
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: ct);
+            return new HeldLease(lease);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    private sealed class HeldLease : IAsyncDisposable
+    {
+        private readonly BlobLeaseClient _lease;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewal;
+
+        public HeldLease(BlobLeaseClient lease)
+        {
+            _lease = lease;
+            _renewal = RenewAsync();
+        }
+
+        private async Task RenewAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(LeaseDuration / 3, _stop.Token);
+                    await _lease.RenewAsync(cancellationToken: _stop.Token);
+                }
+            }
+            catch (OperationCanceledException) { /* released */ }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _renewal;
+            try { await _lease.ReleaseAsync(); }
+            catch (RequestFailedException) { /* expired already: the lock is free either way */ }
+            _stop.Dispose();
         }
     }
 

@@ -91,9 +91,26 @@ public sealed class FileSystemLake : LakeStoreBase
         }
     }
 
+    /// <summary>An exclusive open of a lock file: the OS releases it when the holder closes it or dies.</summary>
+    protected override Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct)
+    {
+        var file = FullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            IAsyncDisposable held = new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return Task.FromResult<IAsyncDisposable?>(held);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+    }
+
     protected override Task DeleteCoreAsync(LakePath path, CancellationToken ct)
     {
-        File.Delete(FullPath(path));
+        try { File.Delete(FullPath(path)); }
+        catch (DirectoryNotFoundException) { /* absent: nothing to delete */ }
         return Task.CompletedTask;
     }
 }

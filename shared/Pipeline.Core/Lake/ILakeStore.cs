@@ -26,6 +26,12 @@ public interface ILakeStore
 
     /// <summary>Removes a file (not allowed under <c>raw/</c>); absent files are ignored.</summary>
     Task DeleteAsync(LakePath path, CancellationToken ct = default);
+
+    /// <summary>
+    /// An exclusive lock shared by every process using this lake (two hosts, the timer and a blob trigger), held until
+    /// disposed. Waits up to <paramref name="wait"/>, then throws <see cref="TimeoutException"/>.
+    /// </summary>
+    Task<IAsyncDisposable> AcquireLockAsync(string name, TimeSpan wait, CancellationToken ct = default);
 }
 
 public sealed class LakeFileNotFoundException(string location, LakePath path)

@@ -44,6 +44,24 @@ public abstract class LakeStoreBase : ILakeStore
         return DeleteCoreAsync(path, ct);
     }
 
+    public async Task<IAsyncDisposable> AcquireLockAsync(string name, TimeSpan wait, CancellationToken ct = default)
+    {
+        var path = LakePath.Parse($"{LakeZones.State}/locks/{name}.lock");
+        var deadline = DateTime.UtcNow + wait;
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            if (await TryLockAsync(path, ct) is { } held) return held;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"Lock '{name}' on the lake at {Location} is held by another run; waited {wait}.");
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
+        }
+    }
+
+    /// <summary>Takes the lock at <paramref name="path"/> if it is free; null when another holder has it.</summary>
+    protected abstract Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct);
+
     public abstract Task<Stream> OpenReadAsync(LakePath path, CancellationToken ct = default);
     public abstract Task<bool> ExistsAsync(LakePath path, CancellationToken ct = default);
     public abstract IAsyncEnumerable<LakeEntry> ListAsync(string prefix, CancellationToken ct = default);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;
@@ -8,9 +11,20 @@ using Pipeline.Core.Sources;
 
 namespace Pipeline.Core.Orchestration;
 
+/// <summary>What a refresh does after fetching.</summary>
+public enum RefreshScope
+{
+    /// <summary>Fetch, normalise, compute gold, deliver alerts (the command line).</summary>
+    Full,
+    /// <summary>Fetch only; new raw files are normalised by the blob trigger (the nightly timer in the host).</summary>
+    FetchOnly,
+}
+
 /// <summary>
 /// The one entry point both the function triggers and the command-line verbs call. Each call is one run with its
-/// manifest in <c>_runs/</c>. Stages that are not built yet are recorded as <c>not_implemented</c>, never faked.
+/// manifest in <c>_runs/</c>. Every stage is idempotent, and publishing (silver, gold, alerts) happens under one lake
+/// lock, so the same file delivered twice, two hosts, or the timer racing a blob trigger leave the same lake and send
+/// no alert twice.
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
 /// <param name="silverOptions">Bad-row policy and row-group size for the silver stage (defaults when null).</param>
@@ -18,44 +32,118 @@ public sealed class PipelineService(
     ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
     PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null)
 {
+    /// <summary>How long a run waits for another run's publishing to finish.</summary>
+    public static readonly TimeSpan PublishLockWait = TimeSpan.FromMinutes(10);
+    public const string PublishLock = "publish";
+
     private readonly SilverService _silver = new(silverOptions);
 
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
     /// <param name="ambitions">An ambitions file given on the command line (<c>--ambitions</c>); otherwise the newest upload counts.</param>
-    public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, CancellationToken ct = default)
+    public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, CancellationToken ct = default,
+        RefreshScope scope = RefreshScope.Full)
     {
-        var run = new RunRecorder(lake, trigger, clock, instance?.Name);
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
+        var run = NewRun(trigger);
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
         var sources = await bronze.FetchAllAsync(run.RunId, ct);
         foreach (var source in sources)
             run.Add(BronzeStage(source));
-        foreach (var raw in await RawFilesToNormaliseAsync(sources, ct))
-            await SilverAsync(run, raw, ct);
-        await gold.RunAsync(run, ambitions, OperatorAlertsFor(sources), ct);
+        var operatorAlerts = OperatorAlertsFor(sources);
+
+        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        {
+            if (scope == RefreshScope.FetchOnly)
+            {
+                await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
+            }
+            else
+            {
+                foreach (var raw in await RawFilesToNormaliseAsync(sources, ct))
+                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                        operatorAlerts.Add(SilverRejected(raw, failed));
+                await gold.RunAsync(run, ambitions, operatorAlerts, ct);
+            }
+        }
         return await CompleteAsync(run, ct);
     }
 
-    /// <summary>A new file in the raw zone: normalise its dataset, recompute gold, deliver alerts.</summary>
+    /// <summary>
+    /// A new file in the raw zone: normalise its dataset, recompute gold, deliver alerts. A failure is recorded and
+    /// then thrown, so the host retries the file and, after the attempts set in host.json, hands it to
+    /// <see cref="HandlePoisonAsync"/>.
+    /// </summary>
     public async Task<RunManifest> ProcessRawFileAsync(string rawName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "raw-file", clock, instance?.Name);
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
+        var run = NewRun("raw-file");
         var path = LakePath.Parse(rawName);
-        await SilverAsync(run, path, ct);
-        await gold.RunAsync(run, ct: ct);
-        return await CompleteAsync(run, ct);
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
+        StageRecord silver;
+        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        {
+            silver = await SilverAsync(run, path, ct);
+            if (silver.Status != StageStatuses.Failed)
+                await gold.RunAsync(run, ct: ct);
+        }
+        var manifest = await CompleteAsync(run, ct);
+        if (silver.Status == StageStatuses.Failed)
+        {
+            await FailureRecord.SaveAsync(lake, path, run.RunId, silver.Errors, ct);
+            throw new RawFileFailedException(path, silver.Errors);
+        }
+        await FailureRecord.ClearAsync(lake, path, ct);
+        return manifest;
     }
 
     /// <summary>A new upload in <c>landing/</c> (JOB-monitor results, ambitions): ingest into raw.</summary>
     public async Task<RunManifest> IngestUploadAsync(string landingName, CancellationToken ct = default)
     {
-        var run = new RunRecorder(lake, "upload", clock, instance?.Name);
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
-        var path = LakePath.Parse(landingName);
-        run.Add(BronzeStage(await bronze.IngestUploadAsync(path, run.RunId, ct)));
+        var run = NewRun("upload");
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
+        var result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ct);
+        run.Add(BronzeStage(result));
+        if (result.Status == SourceStatus.Failed)
+            await gold.DeliverOperatorAlertsAsync(run,
+                [new OperatorAlert(OperatorAlert.Quarantaine, $"Upload {landingName} afgekeurd",
+                    $"Het bestand {landingName} is niet ingelezen: {result.Reason ?? "onbekende fout"}. Het staat in quarantine/ ter inspectie.")], ct);
+        return await CompleteAsync(run, ct);
+    }
+
+    /// <summary>
+    /// A file that kept failing (the host's poison queue): keep a copy in <c>quarantine/poison/</c> with the reason,
+    /// and tell the operators once. Other files are not held up by it.
+    /// </summary>
+    public async Task<RunManifest> HandlePoisonAsync(string name, CancellationToken ct = default)
+    {
+        var run = NewRun("poison");
+        var path = LakePath.Parse(name);
+        using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = name });
+        var failure = await FailureRecord.ReadAsync(lake, path, ct);
+        var reason = failure is null
+            ? "the host gave up on this file after the attempts set in host.json (no error was recorded)"
+            : string.Join("; ", failure.Errors) + $" (last run {failure.LastRunId})";
+        var quarantined = LakePath.Parse($"{LakeZones.Quarantine}/poison/{name}");
+        await run.StageAsync("poison", path.Zone, async () =>
+        {
+            if (await lake.ExistsAsync(path, ct))
+            {
+                await using var content = await lake.OpenReadAsync(path, ct);
+                await lake.WriteAsync(quarantined, content, ct);
+            }
+            await using var why = new MemoryStream(Encoding.UTF8.GetBytes($"{name}\n{reason}\n"));
+            await lake.WriteAsync(LakePath.Parse(quarantined + ".reason.txt"), why, ct);
+            return new StageRecord
+            {
+                Stage = "poison", Status = StageStatuses.Succeeded, Started = default,
+                Inputs = [new RunFile(path)], Outputs = [new RunFile(quarantined)], Message = reason,
+            };
+        });
+        await gold.DeliverOperatorAlertsAsync(run,
+            [new OperatorAlert(OperatorAlert.Quarantaine, $"Bestand {name} kon niet worden verwerkt",
+                $"Het bestand {name} is na herhaalde pogingen niet verwerkt en staat nu in {quarantined}. Reden: {reason}. " +
+                "Andere bestanden worden gewoon verwerkt; de vorige goede gegevens blijven in gebruik.")], ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -76,12 +164,18 @@ public sealed class PipelineService(
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
 
-    private async Task SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
+    private RunRecorder NewRun(string trigger) => new(lake, trigger, clock, instance?.Name);
+
+    private Task<StageRecord> SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
     {
         var dataset = raw.IsRaw && raw.Value.Split('/') is { Length: 5 } parts ? parts[2] : null;
-        var stage = await run.StageAsync("silver", dataset, () => _silver.NormaliseStageAsync(lake, raw, run.RunId, ct));
-        if (stage.Status == StageStatuses.Failed)
-            log.LogError("Silver failed for {Input}: {Errors}", raw, string.Join("; ", stage.Errors));
+        return run.StageAsync("silver", dataset, async () =>
+        {
+            var stage = await _silver.NormaliseStageAsync(lake, raw, run.RunId, ct);
+            if (stage.Status == StageStatuses.Failed)
+                log.LogError("Silver failed for {Input}: {Errors}", raw, string.Join("; ", stage.Errors));
+            return stage;
+        });
     }
 
     /// <summary>
@@ -110,6 +204,11 @@ public sealed class PipelineService(
                 "De vorige goede gegevens blijven in gebruik."))
             .ToList();
 
+    private static OperatorAlert SilverRejected(LakePath raw, StageRecord stage) =>
+        new(OperatorAlert.Quarantaine, $"Bestand {raw} afgekeurd",
+            $"Het bestand {raw} is niet genormaliseerd: {string.Join("; ", stage.Errors)}. Het staat in quarantine/ ter inspectie; " +
+            "de vorige tabel blijft in gebruik.");
+
     private async Task<RunManifest> CompleteAsync(RunRecorder run, CancellationToken ct)
     {
         var manifest = await run.CompleteAsync(ct);
@@ -117,4 +216,33 @@ public sealed class PipelineService(
             string.Join(", ", manifest.Stages.Select(s => $"{s.Stage}={s.Status}")));
         return manifest;
     }
+}
+
+/// <summary>Thrown after a raw file's run was recorded as failed, so the host retries it.</summary>
+public sealed class RawFileFailedException(LakePath path, IReadOnlyList<string> errors)
+    : Exception($"Processing {path} failed: {string.Join("; ", errors)}")
+{
+    public LakePath Path { get; } = path;
+}
+
+/// <summary>The last failure of a file, kept in <c>_state/failures/</c> so the poison handler can say why.</summary>
+public sealed record FailureRecord(string Path, string LastRunId, IReadOnlyList<string> Errors)
+{
+    private static LakePath StatePath(LakePath file) =>
+        LakePath.Parse($"{LakeZones.State}/failures/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Value)))[..24]}.json");
+
+    public static async Task SaveAsync(ILakeStore lake, LakePath file, string runId, IReadOnlyList<string> errors, CancellationToken ct)
+    {
+        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new FailureRecord(file.Value, runId, errors)));
+        await lake.WriteAsync(StatePath(file), ms, ct);
+    }
+
+    public static async Task<FailureRecord?> ReadAsync(ILakeStore lake, LakePath file, CancellationToken ct)
+    {
+        if (!await lake.ExistsAsync(StatePath(file), ct)) return null;
+        await using var s = await lake.OpenReadAsync(StatePath(file), ct);
+        return await JsonSerializer.DeserializeAsync<FailureRecord>(s, cancellationToken: ct);
+    }
+
+    public static Task ClearAsync(ILakeStore lake, LakePath file, CancellationToken ct) => lake.DeleteAsync(StatePath(file), ct);
 }

@@ -105,6 +105,7 @@ public abstract class LakeStoreContract
         await lake.WriteTextAsync("quarantine/x/reason.txt", "r");
         await lake.DeleteAsync(LakePath.Parse("quarantine/x/reason.txt"));
         await lake.DeleteAsync(LakePath.Parse("quarantine/x/reason.txt"));
+        await lake.DeleteAsync(LakePath.Parse("quarantine/never/created/folder.txt"));
         Assert.IsFalse(await lake.ExistsAsync(LakePath.Parse("quarantine/x/reason.txt")));
     }
 
@@ -114,6 +115,19 @@ public abstract class LakeStoreContract
         var lake = NewLake();
         var e = await Assert.ThrowsExactlyAsync<LakeFileNotFoundException>(() => lake.OpenReadAsync(LakePath.Parse("gold/nope/x.parquet")));
         StringAssert.Contains(e.Message, "gold/nope/x.parquet");
+    }
+
+    [TestMethod]
+    public async Task Lock_is_exclusive_until_released()
+    {
+        var lake = NewLake();
+        var first = await lake.AcquireLockAsync("publish", TimeSpan.FromSeconds(5));
+        await Assert.ThrowsExactlyAsync<TimeoutException>(() => lake.AcquireLockAsync("publish", TimeSpan.FromMilliseconds(300)));
+        var other = await lake.AcquireLockAsync("another-name", TimeSpan.FromSeconds(5));
+        var waiting = lake.AcquireLockAsync("publish", TimeSpan.FromSeconds(20));
+        await first.DisposeAsync();
+        await (await waiting).DisposeAsync();
+        await other.DisposeAsync();
     }
 
     [TestMethod]
