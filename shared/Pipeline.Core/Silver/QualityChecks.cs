@@ -22,9 +22,9 @@ public sealed record CheckResult(
 /// <summary>
 /// Checks every row on its way to the table: key uniqueness, not-null and accepted values, plus the row-count
 /// reconciliation at the end. Rows that break not-null are held back (the writer would refuse them anyway).
-/// Memory: one 64-bit fingerprint per row for uniqueness (about 16 bytes a row), nothing else grows with the file.
+/// Memory stays bounded: key fingerprints beyond a million rows are spilled to local disk (see <see cref="FingerprintSet"/>).
 /// </summary>
-public sealed class TableChecks
+public sealed class TableChecks : IDisposable
 {
     private const int Examples = 5;
     private readonly DatasetSchema _schema;
@@ -84,6 +84,9 @@ public sealed class TableChecks
     /// <param name="rowsWritten">Rows the table writer received.</param>
     public IReadOnlyList<CheckResult> Complete(long sourceRows, long acceptedRows, long rejectedRows, long rowsWritten)
     {
+        _duplicates += _seen.SpilledDuplicates();
+        if (_duplicates > _duplicateExamples.Count && _duplicateExamples.Count == 0)
+            _duplicateExamples.Add($"found among the fingerprints spilled to disk (more than {FingerprintSet.InMemoryLimit} rows), so no example key is at hand");
         var results = new List<CheckResult>
         {
             new("unique", string.Join(",", _schema.Key), CheckLevels.Error, _duplicates == 0, _duplicates,
@@ -105,6 +108,8 @@ public sealed class TableChecks
             $"{rowsWritten} of {RowsObserved} output rows written"));
         return results;
     }
+
+    public void Dispose() => _seen.Dispose();
 
     private ulong Fingerprint(object?[] row)
     {
@@ -132,19 +137,69 @@ public sealed class TableChecks
     }
 }
 
-/// <summary>A set of non-zero 64-bit fingerprints with open addressing: 8 bytes a slot, no per-entry objects.</summary>
-internal sealed class FingerprintSet
+/// <summary>
+/// Duplicate detection over 64-bit key fingerprints with bounded memory: an in-memory open-addressing set up to
+/// <see cref="InMemoryLimit"/> keys; beyond that every fingerprint is spilled to one of 256 bucket files on local disk
+/// (by its top bits) and each bucket is sorted on its own at the end. Memory stays at a few MB plus one bucket.
+/// </summary>
+internal sealed class FingerprintSet : IDisposable
 {
+    public const int InMemoryLimit = 1 << 20;
+    private const int Buckets = 256;
     private ulong[] _slots = new ulong[1024];
     private int _count;
+    private string? _spillDir;
+    private BinaryWriter[]? _spill;
 
+    public long InMemoryDuplicates { get; private set; }
+
+    /// <summary>False when the fingerprint was seen before (only known immediately while in memory).</summary>
     public bool Add(ulong fp)
     {
+        if (_spill is not null)
+        {
+            _spill[fp >> 56].Write(fp);
+            return true;
+        }
+        if (_count >= InMemoryLimit)
+        {
+            Spill();
+            return Add(fp);
+        }
         if (_count * 10 >= _slots.Length * 7) Grow();
-        if (!Insert(_slots, fp)) return false;
+        if (!Insert(_slots, fp)) { InMemoryDuplicates++; return false; }
         _count++;
         return true;
     }
+
+    /// <summary>Duplicates found in the spilled buckets (0 when everything fitted in memory).</summary>
+    public long SpilledDuplicates()
+    {
+        if (_spill is null) return 0;
+        long duplicates = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            _spill[b].Dispose();
+            var bytes = File.ReadAllBytes(BucketPath(b));
+            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
+            Array.Sort(values);
+            for (var i = 1; i < values.Length; i++) if (values[i] == values[i - 1]) duplicates++;
+        }
+        _spill = null;
+        return duplicates;
+    }
+
+    private void Spill()
+    {
+        _spillDir = Directory.CreateTempSubdirectory("pipeline-keys-").FullName;
+        _spill = new BinaryWriter[Buckets];
+        for (var b = 0; b < Buckets; b++)
+            _spill[b] = new BinaryWriter(new FileStream(BucketPath(b), FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024));
+        foreach (var fp in _slots) if (fp != 0) _spill[fp >> 56].Write(fp);
+        _slots = [];
+    }
+
+    private string BucketPath(int b) => Path.Combine(_spillDir!, $"{b:x2}.bin");
 
     private static bool Insert(ulong[] slots, ulong fp)
     {
@@ -164,5 +219,12 @@ internal sealed class FingerprintSet
         var bigger = new ulong[_slots.Length * 2];
         foreach (var fp in _slots) if (fp != 0) Insert(bigger, fp);
         _slots = bigger;
+    }
+
+    public void Dispose()
+    {
+        if (_spill is not null) foreach (var w in _spill) w.Dispose();
+        _spill = null;
+        if (_spillDir is not null) try { Directory.Delete(_spillDir, true); } catch (IOException) { /* temp space */ }
     }
 }

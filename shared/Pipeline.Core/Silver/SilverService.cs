@@ -87,48 +87,53 @@ public sealed class SilverService(SilverOptions? options = null)
         await using var content = await lake.OpenReadAsync(raw.Path, ct);
         Load? load = null;
         object? columnNotes = null;
+        var readAs = "CBS OData v3 JSON";
         try
         {
-        if (schema.Format == SourceFormat.CbsJson)
-        {
-            using var cbs = await CbsRawJson.ParseAsync(content, file, ct);
-            var shape = CbsNormaliser.Shape(schema, cbs, file);
-            schema = shape.Schema;
-            PinnedColumns(file, state, schema);
-            columnNotes = shape.ColumnNotes();
-            load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
-            foreach (var record in cbs.Records())
-                await load.RecordAsync(record.Position + 1, buffer => CbsNormaliser.Map(shape, cbs, record, buffer), ct);
-        }
-        else
-        {
-            await using IRecordSource source = raw.Extension == "xlsx"
-                ? await XlsxRecordSource.OpenAsync(content, file, ct)
-                : await CsvRecordSource.OpenAsync(content, file, ct);
-            var mapper = TabularNormalisers.Bind(schema, file, source.Header, provisional);
-            load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
-            var width = source.Header.Count;
-            while (await source.ReadAsync(ct))
-                await load.RecordAsync(source.Line, buffer =>
-                {
-                    if (source.FieldCount != width)
-                        throw new BadValueException("(row)", null, $"the row has {source.FieldCount} fields, the header {width}");
-                    mapper(source, buffer);
-                }, ct);
-            warnings.Insert(0, $"read as {source.Description}");
-        }
+            if (schema.Format == SourceFormat.CbsJson)
+            {
+                using var cbs = await CbsRawJson.ParseAsync(content, file, ct);
+                var shape = CbsNormaliser.Shape(schema, cbs, file);
+                schema = shape.Schema;
+                PinnedColumns(file, state, schema);
+                columnNotes = shape.ColumnNotes();
+                load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
+                foreach (var record in cbs.Records())
+                    await load.RecordAsync(record.Position + 1, buffer => CbsNormaliser.Map(shape, cbs, record, buffer), ct);
+            }
+            else
+            {
+                await using IRecordSource source = raw.Extension == "xlsx"
+                    ? await XlsxRecordSource.OpenAsync(content, file, ct)
+                    : await CsvRecordSource.OpenAsync(content, file, ct);
+                var mapper = TabularNormalisers.Bind(schema, file, source.Header, provisional);
+                load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
+                var width = source.Header.Count;
+                while (await source.ReadAsync(ct))
+                    await load.RecordAsync(source.Line, buffer =>
+                    {
+                        if (source.FieldCount != width)
+                            throw new BadValueException("(row)", null, $"the row has {source.FieldCount} fields, the header {width}");
+                        mapper(source, buffer);
+                    }, ct);
+                readAs = source.Description;
+            }
 
-        return await FinishAsync(lake, raw, schema, load, metadata, columnNotes, runId, warnings, ct);
+            return await FinishAsync(lake, raw, schema, load, metadata, columnNotes, readAs, runId, warnings, ct);
         }
         finally
         {
             // Staged partition files are temp files: gone whether the load was published or abandoned.
-            if (load is not null) await load.Writer.DisposeAsync();
+            if (load is not null)
+            {
+                await load.Writer.DisposeAsync();
+                load.Checks.Dispose();
+            }
         }
     }
 
     private async Task<SilverResult> FinishAsync(ILakeStore lake, RawFile raw, DatasetSchema schema, Load load,
-        Dictionary<string, string> metadata, object? columnNotes, string runId, List<string> warnings, CancellationToken ct)
+        Dictionary<string, string> metadata, object? columnNotes, string readAs, string runId, List<string> warnings, CancellationToken ct)
     {
         var result = new SilverResult
         {
@@ -182,7 +187,7 @@ public sealed class SilverService(SilverOptions? options = null)
         return result with
         {
             Status = StageStatuses.Succeeded, RowsOut = load.Writer.Rows, Outputs = outputs,
-            Message = $"{load.SourceRows} source rows → {load.Writer.Rows} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
+            Message = $"Read as {readAs}: {load.SourceRows} source rows → {load.Writer.Rows} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
         };
     }
 
