@@ -57,7 +57,13 @@ public sealed class PipelineService(
         {
             if (scope == RefreshScope.FetchOnly)
             {
-                await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
+                // New raw files fire the blob trigger; here only the sweep for files the trigger missed or failed on.
+                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), ct);
+                foreach (var raw in behind)
+                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                        operatorAlerts.Add(SilverRejected(raw, failed));
+                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, ct);
+                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
             }
             else
             {
