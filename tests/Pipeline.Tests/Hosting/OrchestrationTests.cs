@@ -87,6 +87,18 @@ public sealed class OrchestrationTests
         return runs;
     }
 
+    /// <summary>A started host on a fresh lake, past its listeners' first sweep (see FunctionHostTests).</summary>
+    private async Task<(IHost Host, BlobLake Lake)> StartHostAsync()
+    {
+        var config = Config();
+        var lake = (BlobLake)config.CreateLake();
+        await lake.EnsureZonesAsync();
+        var host = PipelineHost.Build(config, HostJson);
+        await host.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        return (host, lake);
+    }
+
     /// <summary>
     /// Stops a host. The storage extension 4.x stops its shared blob queue listener once per blob-triggered function and
     /// throws "The timer has already been stopped" on the second; that must not hide a test's own failure.
@@ -102,14 +114,10 @@ public sealed class OrchestrationTests
     [TestMethod]
     public async Task Uploading_ambitions_and_a_raw_source_file_yields_silver_gold_and_alerts_within_30_seconds()
     {
-        var config = Config();
-        var lake = (BlobLake)config.CreateLake();
-        await lake.EnsureZonesAsync();
-        using var host = PipelineHost.Build(config, HostJson);
-        await host.StartAsync();
+        var (host, lake) = await StartHostAsync();
+        using var _ = host;
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the listeners' first sweep (see FunctionHostTests)
             var started = DateTime.UtcNow;
             await using (var a = new MemoryStream(Sample("ambities", "ambities.csv")))
                 await lake.WriteAsync(LakePath.Parse("landing/ambities/ambities.csv"), a);
@@ -162,14 +170,10 @@ public sealed class OrchestrationTests
     [TestMethod]
     public async Task Poison_file_is_quarantined_after_the_configured_attempts_with_one_operator_alert_and_the_next_file_is_processed()
     {
-        var config = Config();
-        var lake = (BlobLake)config.CreateLake();
-        await lake.EnsureZonesAsync();
-        using var host = PipelineHost.Build(config, HostJson);
-        await host.StartAsync();
+        var (host, lake) = await StartHostAsync();
+        using var _ = host;
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
             var good = Sample("duo", "mbo-studenten-per-instelling.csv");
             var bad = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(good).Replace("INSTELLINGSCODE", "BRIN"));
             var badName = await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", bad, "csv");

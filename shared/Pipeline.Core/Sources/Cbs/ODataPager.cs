@@ -9,6 +9,28 @@ namespace Pipeline.Core.Sources.Cbs;
 /// </summary>
 public sealed class ODataPager(HttpClient http, SourceDoor door, int maxPages)
 {
+    /// <summary>
+    /// Streams the data rows of a table (the large part) into <paramref name="w"/> as the array <paramref name="arrayName"/>,
+    /// keeping the rows <paramref name="filter"/> accepts, and closes the document. Shared by the v3 and v4 clients.
+    /// </summary>
+    public async Task<CbsTableStats> WriteDataRowsAsync(SourceRef source, Utf8JsonWriter w, string arrayName, string dataUrl,
+        string nextLinkKey, CbsRowFilter filter, CancellationToken ct)
+    {
+        long rows = 0;
+        w.WriteStartArray(arrayName);
+        var pages = await ForEachRowAsync(source, dataUrl, nextLinkKey, async row =>
+        {
+            if (!filter.Accepts(row)) return;
+            rows++;
+            row.WriteTo(w);
+            if (w.BytesPending > 64 * 1024) await w.FlushAsync(ct);
+        }, ct);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        await w.FlushAsync(ct);
+        return new CbsTableStats(dataUrl, pages, rows);
+    }
+
     /// <summary>Calls <paramref name="onRow"/> for every item of every page; returns the number of pages.</summary>
     public async Task<int> ForEachRowAsync(SourceRef source, string firstUrl, string nextLinkKey,
         Func<JsonElement, ValueTask> onRow, CancellationToken ct)

@@ -62,20 +62,7 @@ public sealed class ODataV3Client(HttpClient http, SourceDoor door, SourceCatalo
         w.WriteEndObject();
 
         var dataUrl = $"{baseUrl}/ODataFeed/odata/{Uri.EscapeDataString(table)}/TypedDataSet?$format=json";
-        var filter = new CbsRowFilter(options.Filter);
-        long rows = 0;
-        w.WriteStartArray("TypedDataSet");
-        var pages = await pager.ForEachRowAsync(source, dataUrl, NextLink, async row =>
-        {
-            if (!filter.Accepts(row)) return;
-            rows++;
-            row.WriteTo(w);
-            if (w.BytesPending > 64 * 1024) await w.FlushAsync(ct);
-        }, ct);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        await w.FlushAsync(ct);
-        return new CbsTableStats(dataUrl, pages, rows);
+        return await pager.WriteDataRowsAsync(source, w, "TypedDataSet", dataUrl, NextLink, new CbsRowFilter(options.Filter), ct);
     }
 
     internal static async ValueTask Copy(Utf8JsonWriter w, JsonElement row)

@@ -54,19 +54,6 @@ public sealed class ODataV4Client(HttpClient http, SourceDoor door, SourceCatalo
         w.WriteEndObject();
 
         var dataUrl = $"{root}/Observations";
-        var filter = new CbsRowFilter(options.Filter);
-        long rows = 0;
-        w.WriteStartArray("Observations");
-        var pages = await pager.ForEachRowAsync(source, dataUrl, NextLink, async row =>
-        {
-            if (!filter.Accepts(row)) return;
-            rows++;
-            row.WriteTo(w);
-            if (w.BytesPending > 64 * 1024) await w.FlushAsync(ct);
-        }, ct);
-        w.WriteEndArray();
-        w.WriteEndObject();
-        await w.FlushAsync(ct);
-        return new CbsTableStats(dataUrl, pages, rows);
+        return await pager.WriteDataRowsAsync(source, w, "Observations", dataUrl, NextLink, new CbsRowFilter(options.Filter), ct);
     }
 }
