@@ -6,7 +6,7 @@ namespace Pipeline.Core.Orchestration;
 
 /// <summary>
 /// The run manifests in <c>_runs/</c>, newest first, read lazily so a caller that stops early reads few files. Run ids
-/// start with their UTC start time (<c>yyyyMMddTHHmmssZ-…</c>), so name order is time order. A manifest that cannot be
+/// start with their UTC start time (<c>yyyyMMddTHHmmssZ-…</c>), so name order is time order to the second. A manifest that cannot be
 /// read is skipped and named in <see cref="Warnings"/>: one damaged file must not hide the rest of the history.
 /// </summary>
 public sealed class RunHistory(ILakeStore lake)
@@ -17,11 +17,16 @@ public sealed class RunHistory(ILakeStore lake)
 
     public async IAsyncEnumerable<RunManifest> NewestFirstAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var paths = new List<LakePath>();
+        var entries = new List<LakeEntry>();
         await foreach (var e in lake.ListAsync(LakeZones.Runs + "/", ct))
-            if (e.Path.FileName.EndsWith(".json", StringComparison.Ordinal)) paths.Add(e.Path);
-        paths.Sort((a, b) => string.CompareOrdinal(b.Value, a.Value));
-        foreach (var p in paths)
+            if (e.Path.FileName.EndsWith(".json", StringComparison.Ordinal)) entries.Add(e);
+        // Two runs can start in the same second; then the one whose manifest was published last is the newer.
+        var ordered = entries
+            .OrderByDescending(e => e.Path.FileName.Split('-')[0], StringComparer.Ordinal)
+            .ThenByDescending(e => e.LastModified)
+            .ThenByDescending(e => e.Path.Value, StringComparer.Ordinal)
+            .Select(e => e.Path);
+        foreach (var p in ordered)
         {
             RunManifest? m;
             try { m = await RunRecorder.ReadAsync(lake, p, ct); }

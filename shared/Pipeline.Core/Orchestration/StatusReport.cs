@@ -50,9 +50,9 @@ public sealed record GoldStatus
     /// <summary>The newest run that wrote the gold tables.</summary>
     public string? LastRunId { get; init; }
     public DateTimeOffset? LastWritten { get; init; }
-    /// <summary>The newest silver change, by run id (run ids sort by time).</summary>
+    /// <summary>The run of the newest silver change.</summary>
     public string? NewestSilverRunId { get; init; }
-    /// <summary>Gold was written by the run of the newest silver change or later; null when there is no silver yet.</summary>
+    /// <summary>No run after the last gold write changed silver; null when there is no silver yet.</summary>
     public bool? Current { get; init; }
     public IReadOnlyList<GoldTableStatus> Tables { get; init; } = [];
 }
@@ -124,11 +124,15 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
                 problems.Add($"{f.Label}: silver table {d.SilverTable} " + (state is null ? "has not been built" : $"was built from {state.Raw}, not from the current raw file"));
         }
 
+        // Silver and gold are written in the same run, so gold is behind exactly when a run newer than the last gold
+        // write changed a silver table (compared by history order, not by id: two runs can share a second).
         RunManifest? last = null, goldRun = null;
+        string? silverAfterGold = null;
         await foreach (var m in history.NewestFirstAsync(ct))
         {
             last ??= m;
             if (m.Stages.Any(s => s.Stage == "gold" && (s.Status == StageStatuses.Succeeded || s.Outputs.Count > 0))) { goldRun = m; break; }
+            if (silverAfterGold is null && silverRuns.Contains(m.RunId)) silverAfterGold = m.RunId;
         }
         var lastRun = last is null ? null : new RunStatus
         {
@@ -140,11 +144,11 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
             problems.Insert(0, $"last run {lastRun.RunId} ({lastRun.Trigger}) failed: " +
                 string.Join("; ", lastRun.FailedStages.Select(s => $"{s.Stage} {s.Dataset}".TrimEnd() + ": " + string.Join("; ", s.Errors))));
 
-        var newestSilver = silverRuns.Max(StringComparer.Ordinal);
+        var newestSilver = silverAfterGold ?? silverRuns.Max(StringComparer.Ordinal);
         var gold = new GoldStatus
         {
             LastRunId = goldRun?.RunId, LastWritten = goldRun?.Ended ?? goldRun?.Started, NewestSilverRunId = newestSilver,
-            Current = newestSilver is null ? null : goldRun is not null && string.CompareOrdinal(goldRun.RunId, newestSilver) >= 0,
+            Current = newestSilver is null ? null : goldRun is not null && silverAfterGold is null,
             Tables = await GoldTablesAsync(ct),
         };
         if (gold.Current == false)
