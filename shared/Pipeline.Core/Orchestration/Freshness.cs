@@ -124,7 +124,9 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
     {
         var now = _clock.GetUtcNow();
         var pointers = await ReadPointersAsync(lake, ct);
-        var streaks = await StreaksAsync(pointers.Keys, inProgress, history ?? new RunHistory(lake), ct);
+        // Uploads arrive now and then, so waiting for an upload's last attempt could mean reading years of runs.
+        var fetched = pointers.Where(kv => kv.Value.Sidecar?.UploadedName is null).Select(kv => kv.Key);
+        var streaks = await StreaksAsync(fetched, inProgress, history ?? new RunHistory(lake), ct);
 
         var result = new List<DatasetFreshness>();
         foreach (var label in pointers.Keys.Union(streaks.Keys).Order(StringComparer.Ordinal))
@@ -198,6 +200,8 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
     {
         public int Count;
         public bool Closed;
+        /// <summary>The scan goes on until every blocking streak is closed; others are counted as far as the scan goes.</summary>
+        public bool Blocking;
         public string? FirstRun, FirstError, LastError;
         public DateTimeOffset? FirstStarted;
     }
@@ -206,17 +210,23 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
     /// Per dataset label, the failed fetches in a row from the newest attempt back. A run counts for a dataset when it
     /// has bronze stages for it, and as failed when all of them failed (one rejected upload beside a good one is the
     /// quarantine's news, not a failing source). Runs without the dataset (raw-file runs) neither count nor break.
+    /// The manifests are read newest first only until the streak of every fetched dataset (and of every dataset the
+    /// run in progress tried) has ended, and never more than <see cref="MaxRunsScanned"/>: on a normal night the run in
+    /// progress settles everything and no manifest is read.
     /// </summary>
-    private async Task<Dictionary<string, Streak>> StreaksAsync(IEnumerable<string> known, RunRecorder? inProgress, RunHistory history, CancellationToken ct)
+    private async Task<Dictionary<string, Streak>> StreaksAsync(IEnumerable<string> blocking, RunRecorder? inProgress, RunHistory history, CancellationToken ct)
     {
         var streaks = new Dictionary<string, Streak>(StringComparer.Ordinal);
-        foreach (var label in known) streaks[label] = new Streak();
+        foreach (var label in blocking) streaks[label] = new Streak { Blocking = true };
+        var noneKnown = streaks.Count == 0 && inProgress is null;
 
-        void Take(string runId, DateTimeOffset started, IReadOnlyList<StageRecord> stages)
+        void Take(string runId, DateTimeOffset started, IReadOnlyList<StageRecord> stages, bool block)
         {
             foreach (var g in stages.Where(s => s.Stage == "bronze" && s.Dataset is not null).GroupBy(s => s.Dataset!))
             {
-                if (!streaks.TryGetValue(g.Key, out var st)) streaks[g.Key] = st = new Streak();
+                // "landing/*" is the upload ingestion as a whole failing, not a dataset: no success ever ends it.
+                if (!streaks.TryGetValue(g.Key, out var st))
+                    streaks[g.Key] = st = new Streak { Blocking = block && !g.Key.StartsWith("landing/", StringComparison.Ordinal) };
                 if (st.Closed) continue;
                 if (g.All(s => s.Status == StageStatuses.Failed))
                 {
@@ -230,14 +240,20 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
             }
         }
 
-        if (inProgress is not null) Take(inProgress.RunId, inProgress.Manifest.Started, inProgress.Stages);
+        if (inProgress is not null) Take(inProgress.RunId, inProgress.Manifest.Started, inProgress.Stages, block: true);
+        bool Settled() => streaks.Count > 0 && streaks.Values.All(s => s.Closed || !s.Blocking);
+        // Checked before the first read too: the history reads a manifest as soon as it is asked for one.
         var scanned = 0;
-        await foreach (var m in history.NewestFirstAsync(ct))
-        {
-            if ((streaks.Count > 0 && streaks.Values.All(s => s.Closed)) || ++scanned > MaxRunsScanned) break;
-            if (m.RunId == inProgress?.RunId) continue;
-            Take(m.RunId, m.Started, m.Stages);
-        }
+        if (!Settled())
+            await foreach (var m in history.NewestFirstAsync(ct))
+            {
+                if (m.RunId == inProgress?.RunId) continue;
+                // With no pointer and no run in progress (status on a lake that never fetched), the newest refresh decides what is known.
+                var hasBronze = m.Stages.Any(s => s.Stage == "bronze");
+                Take(m.RunId, m.Started, m.Stages, block: noneKnown && hasBronze);
+                if (hasBronze) noneKnown = false;
+                if (Settled() || ++scanned >= MaxRunsScanned) break;
+            }
         return streaks.Where(kv => kv.Value.Count > 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
     }
 }

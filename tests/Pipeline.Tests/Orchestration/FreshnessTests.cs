@@ -137,6 +137,26 @@ public sealed class FreshnessTests
     }
 
     [TestMethod]
+    public async Task OnANightWhenEverySourceAnswers_NoRunManifestIsRead()
+    {
+        using var lake = new OrchestrationLake();
+        await lake.RefreshAsync();
+        // A damaged manifest is named in the warnings if anyone reads it.
+        await lake.Lake.WriteAsync(Pipeline.Core.Lake.LakePath.Parse("_runs/29991231T000000Z-deadbeef.json"), new MemoryStream("{"u8.ToArray()));
+        var run = new RunRecorder(lake.Lake, "timer");
+        foreach (var label in new[] { "cbs/85368NED", "cbs/85696NED", "duo/gediplomeerde-mbo-studenten", "duo/instromende-mbo-studenten", "duo/mbo-studenten-per-instelling" })
+            run.Add(new StageRecord { Stage = "bronze", Dataset = label, Status = StageStatuses.Unchanged, Started = DateTimeOffset.UtcNow });
+
+        var history = new RunHistory(lake.Lake);
+        var assessed = await new FreshnessMonitor(lake.Lake).AssessAsync(run, history);
+
+        Assert.IsTrue(assessed.All(f => f.State == DatasetFreshness.Ok));
+        Assert.IsEmpty(history.Warnings, "the run in progress settled every fetched dataset; the uploads do not keep the scan going");
+        await new FreshnessMonitor(lake.Lake).AssessAsync(null, history);
+        Assert.HasCount(1, history.Warnings, "without a run in progress the history is read, up to the newest refresh");
+    }
+
+    [TestMethod]
     public async Task StaleAlertText_IsTheSameNightAfterNight()
     {
         using var lake = new OrchestrationLake();
