@@ -51,20 +51,18 @@ public static class Program
             return 0;
         });
 
-        var status = new Command("status", "Show the latest runs recorded in the lake.") { lake };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON (snake_case) instead of text." };
+        var status = new Command("status",
+            "Show per dataset the current raw file, its retrieval date and freshness, the silver table it feeds, gold freshness, " +
+            "the last run and the alerts pending in the outbox. Exit code 0 when all is well; 1 when the last run failed, a dataset " +
+            "is stale (Pipeline:Freshness:MaxAge) or failing (Pipeline:Freshness:MaxConsecutiveFailures), silver lags raw or gold lags silver.")
+            { lake, json };
         status.SetAction(async (r, ct) =>
         {
-            var store = Configuration(r.GetValue(lake)).CreateLake();
-            var runs = new List<LakeEntry>();
-            await foreach (var e in store.ListAsync(LakeZones.Runs + "/", ct)) runs.Add(e);
-            Console.WriteLine($"Lake: {store.Location}");
-            if (runs.Count == 0) { Console.WriteLine("No runs recorded yet."); return 0; }
-            foreach (var e in runs.TakeLast(10))
-            {
-                var m = await RunRecorder.ReadAsync(store, e.Path, ct);
-                if (m is not null) Console.WriteLine($"{m.RunId}  {m.Trigger,-18} {m.Outcome,-10} {string.Join(", ", m.Stages.Select(s => $"{s.Stage}={s.Status}"))}");
-            }
-            return 0;
+            var config = Configuration(r.GetValue(lake));
+            var report = await new StatusReportBuilder(config.CreateLake(), FreshnessOptions.FromConfiguration(config)).BuildAsync(ct);
+            await r.InvocationConfiguration.Output.WriteAsync(r.GetValue(json) ? StatusRenderer.ToJson(report) : StatusRenderer.ToText(report));
+            return report.ExitCode;
         });
 
         var docsFile = new Option<string>("--file") { Description = "The lake document to update.", DefaultValueFactory = _ => Path.Combine("docs", "lake.md") };

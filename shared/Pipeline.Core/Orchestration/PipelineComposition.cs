@@ -25,6 +25,7 @@ public static class PipelineComposition
         services.AddSingleton(sp => GoldService.FromConfiguration(sp.GetRequiredService<ILakeStore>(), config,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
             log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));
+        services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), FreshnessOptions.FromConfiguration(config), sp.GetService<TimeProvider>()));
         services.AddTransient<PipelineService>();
         return services;
     }

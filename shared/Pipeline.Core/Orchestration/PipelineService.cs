@@ -28,9 +28,11 @@ public enum RefreshScope
 /// </summary>
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
 /// <param name="silverOptions">Bad-row policy and row-group size for the silver stage (defaults when null).</param>
+/// <param name="freshness">Stale and failing sources become operator alerts after each refresh (defaults when null).</param>
 public sealed class PipelineService(
     ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
-    PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null)
+    PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null,
+    FreshnessMonitor? freshness = null)
 {
     /// <summary>How long a run waits for another run's publishing to finish.</summary>
     public static readonly TimeSpan PublishLockWait = TimeSpan.FromMinutes(10);
@@ -52,6 +54,7 @@ public sealed class PipelineService(
         foreach (var source in sources)
             run.Add(BronzeStage(source));
         var operatorAlerts = OperatorAlertsFor(sources);
+        operatorAlerts.AddRange(await (freshness ?? new FreshnessMonitor(lake, clock: clock)).EvaluateAsync(run, ct));
 
         await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
