@@ -24,19 +24,19 @@ public static class Program
         var refresh = new Command("refresh", "Run the nightly refresh once, without the host: fetch, normalise, compute, alert.") { lake, sample, ambitions };
         refresh.SetAction(async (r, ct) =>
         {
-            var config = Configuration(r.GetValue(lake));
-            var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
-            using var services = Services(config, samples);
             var ambitionsFile = r.GetValue(ambitions);
             if (ambitionsFile is { Exists: false })
             {
-                Console.Error.WriteLine($"--ambitions: file not found: {ambitionsFile.FullName}");
+                await r.InvocationConfiguration.Error.WriteLineAsync($"--ambitions: file not found: {ambitionsFile.FullName}");
                 return 2;
             }
+            var config = Configuration(r.GetValue(lake));
+            var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
+            using var services = Services(config, samples);
             var input = ambitionsFile is null ? null : new AmbitionsInput(ambitionsFile.Name, await File.ReadAllBytesAsync(ambitionsFile.FullName, ct));
             var manifest = await services.GetRequiredService<PipelineService>()
                 .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct);
-            PrintRun(manifest, services.GetRequiredService<ILakeStore>());
+            PrintRun(r.InvocationConfiguration.Output, manifest, services.GetRequiredService<ILakeStore>());
             return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
         });
 
@@ -73,7 +73,7 @@ public static class Program
             var before = File.Exists(file) ? File.ReadAllText(file) : "# The lake\n";
             var after = Pipeline.Core.Silver.DataDictionary.Apply(before);
             File.WriteAllText(file, after);
-            Console.WriteLine(before == after ? $"{file} is up to date." : $"Updated the silver section of {file}.");
+            r.InvocationConfiguration.Output.WriteLine(before == after ? $"{file} is up to date." : $"Updated the silver section of {file}.");
             return 0;
         });
 
@@ -101,14 +101,14 @@ public static class Program
             .AddPipeline(config, samplesDirectory)
             .BuildServiceProvider();
 
-    private static void PrintRun(RunManifest m, ILakeStore store)
+    private static void PrintRun(TextWriter output, RunManifest m, ILakeStore store)
     {
-        Console.WriteLine($"Run {m.RunId}: {m.Outcome} (lake: {store.Location})");
+        output.WriteLine($"Run {m.RunId}: {m.Outcome} (lake: {store.Location})");
         var bronze = m.Stages.Where(s => s.Stage == "bronze").ToList();
         if (bronze.Count > 0)
-            Console.WriteLine($"  sources: {bronze.Count(s => s.Status == StageStatuses.Succeeded)} fetched, " +
+            output.WriteLine($"  sources: {bronze.Count(s => s.Status == StageStatuses.Succeeded)} fetched, " +
                               $"{bronze.Count(s => s.Status == StageStatuses.Unchanged)} unchanged, {bronze.Count(s => s.Status == StageStatuses.Failed)} failed");
         foreach (var s in m.Stages)
-            Console.WriteLine($"  {s.Stage,-8} {s.Dataset ?? "",-30} {s.Status,-16} {s.Message ?? string.Join("; ", s.Errors)}");
+            output.WriteLine($"  {s.Stage,-8} {s.Dataset ?? "",-30} {s.Status,-16} {s.Message ?? string.Join("; ", s.Errors)}");
     }
 }

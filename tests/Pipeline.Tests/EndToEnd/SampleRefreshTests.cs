@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Runs;
+using Pipeline.Functions;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.EndToEnd;
+
+/// <summary>
+/// The README's main command, <c>pipeline refresh --sample</c>, on a fresh local lake: every sample snapshot goes
+/// through bronze, silver and gold, analysts can read every table with DuckDB, and both alert severities appear.
+/// </summary>
+[TestClass]
+public sealed class SampleRefreshTests
+{
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await Program.BuildCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
+        return (exit, output.ToString());
+    }
+
+    private static long Count(DuckDBConnection db, string glob)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)";
+        return Convert.ToInt64(cmd.ExecuteScalar());
+    }
+
+    [TestMethod]
+    public async Task Sample_refresh_normalises_every_snapshot_and_yields_alerts_of_both_severities_readable_by_DuckDB()
+    {
+        using var dir = new TempDirectory();
+        var (exit, output) = await RunAsync("refresh", "--sample", "--lake", dir.Path);
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "sources: 8 fetched, 0 unchanged, 0 failed");
+
+        var lake = new FileSystemLake(dir.Path);
+        var run = (await RunRecorder.ReadAsync(lake, (await lake.NamesAsync("_runs/")).Select(LakePath.Parse).Single()))!;
+        var silver = run.Stages.Where(s => s.Stage == "silver").ToList();
+        Assert.AreEqual(0, silver.Count(s => s.Status == StageStatuses.Failed), string.Join("; ", silver.SelectMany(s => s.Errors)));
+        var tables = silver.SelectMany(s => s.Outputs).Select(o => o.Path.Split('/')[1]).Distinct().Order().ToList();
+        CollectionAssert.AreEqual(new[] { "cbs_85368ned", "cbs_85696ned", "gediplomeerde_mbo_studenten", "instromende_mbo_studenten", "job_monitor", "mbo_studenten_per_instelling" }, tables);
+
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        foreach (var table in tables)
+        {
+            var written = silver.SelectMany(s => s.Outputs).Where(o => o.Path.Split('/')[1] == table).Sum(o => o.Rows ?? 0);
+            Assert.AreEqual(written, Count(db, $"{dir.Path}/silver/{table}/**/*.parquet"), table);
+        }
+        var gold = run.Stages.Single(s => s.Stage == "gold");
+        foreach (var table in new[] { "indicatoren", "trajecten", "alerts" })
+        {
+            var written = gold.Outputs.Where(o => o.Path.Split('/')[1] == table).Sum(o => o.Rows ?? 0);
+            Assert.IsTrue(written > 0, table);
+            Assert.AreEqual(written, Count(db, $"{dir.Path}/gold/{table}/**/*.parquet"), table);
+        }
+
+        var severities = Regex.Match(output, @"waarschuwing=(\d+), kritiek=(\d+)");
+        Assert.IsTrue(severities.Success, output);
+        Assert.IsTrue(int.Parse(severities.Groups[1].Value) > 0, "no waarschuwing: " + severities.Value);
+        Assert.IsTrue(int.Parse(severities.Groups[2].Value) > 0, "no kritiek: " + severities.Value);
+        StringAssert.Contains(output, "op_koers=");
+
+        var (again, second) = await RunAsync("refresh", "--sample", "--lake", dir.Path);
+        Assert.AreEqual(0, again, second);
+        StringAssert.Contains(second, "sources: 0 fetched, 8 unchanged, 0 failed");
+        StringAssert.Contains(second, "queued 0");
+    }
+}
