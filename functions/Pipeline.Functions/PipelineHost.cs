@@ -13,6 +13,13 @@ namespace Pipeline.Functions;
 /// <summary>Builds the WebJobs SDK host (the trigger engine under Azure Functions) around the Core services.</summary>
 public static class PipelineHost
 {
+    /// <summary>
+    /// The storage extension 4.x stops its shared blob queue listener once per blob-triggered function and throws
+    /// "The timer has already been stopped" on the second stop, after everything is stopped: harmless at shutdown.
+    /// </summary>
+    public static bool IsKnownShutdownError(Exception e) =>
+        e is InvalidOperationException && e.Message.Contains("timer has already been stopped", StringComparison.Ordinal);
+
     public static IHost Build(IConfiguration config, string hostJsonPath)
     {
         var settings = HostSettings.Load(hostJsonPath);

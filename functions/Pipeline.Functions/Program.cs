@@ -47,7 +47,14 @@ public static class Program
             HostTimeZone.Apply(config);
             using var h = PipelineHost.Build(config, Path.Combine(AppContext.BaseDirectory, "host.json"));
             if (config.CreateLake() is BlobLake blobLake) await blobLake.EnsureZonesAsync(ct);
-            await h.RunAsync(ct);
+            try
+            {
+                await h.RunAsync(ct);
+            }
+            catch (Exception e) when (PipelineHost.IsKnownShutdownError(e))
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync("Host stopped (" + e.Message + " — a known storage-extension quirk at shutdown).");
+            }
             return 0;
         });
 

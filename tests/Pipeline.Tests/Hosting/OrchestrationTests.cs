@@ -99,14 +99,11 @@ public sealed class OrchestrationTests
         return (host, lake);
     }
 
-    /// <summary>
-    /// Stops a host. The storage extension 4.x stops its shared blob queue listener once per blob-triggered function and
-    /// throws "The timer has already been stopped" on the second; that must not hide a test's own failure.
-    /// </summary>
+    /// <summary>Stops a host; the storage extension's known shutdown error must not hide a test's own failure.</summary>
     private static async Task StopQuietlyAsync(IHost host)
     {
         try { await host.StopAsync(); }
-        catch (InvalidOperationException e) when (e.Message.Contains("timer has already been stopped")) { }
+        catch (Exception e) when (PipelineHost.IsKnownShutdownError(e)) { }
     }
 
     private int WebhookPosts() => _hook.LogEntries.Count(e => e.RequestMessage.Path == "/hook");
