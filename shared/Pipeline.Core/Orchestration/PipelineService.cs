@@ -169,11 +169,12 @@ public sealed class PipelineService(
         Inputs = r.Url is null ? [] : [new RunFile(r.Url)],
         Outputs = r.RawPath is null || r.Status == SourceStatus.Failed ? [] : [new RunFile(r.RawPath, r.Sha256, r.Rows)],
         Rows = r.Rows,
+        Bytes = r.Status == SourceStatus.Fetched ? r.Size : null,
         Message = r.Status == SourceStatus.Failed ? null : $"{r.Status.ToString().ToLowerInvariant()}" + (r.Reason is null ? "" : $": {r.Reason}"),
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
 
-    private RunRecorder NewRun(string trigger) => new(lake, trigger, clock, instance?.Name);
+    private RunRecorder NewRun(string trigger) => new(lake, trigger, clock, instance?.Name, log);
 
     private Task<StageRecord> SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ public sealed record StageRecord
     [JsonPropertyName("inputs")] public IReadOnlyList<RunFile> Inputs { get; init; } = [];
     [JsonPropertyName("outputs")] public IReadOnlyList<RunFile> Outputs { get; init; } = [];
     [JsonPropertyName("rows")] public long? Rows { get; init; }
+    [JsonPropertyName("bytes")] public long? Bytes { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
     [JsonPropertyName("errors")] public IReadOnlyList<string> Errors { get; init; } = [];
 }
@@ -46,6 +47,4 @@ public static class StageStatuses
     public const string Succeeded = "succeeded";
     public const string Unchanged = "unchanged";
     public const string Failed = "failed";
-    /// <summary>The stage exists in the flow but has no implementation yet: said plainly, never pretended.</summary>
-    public const string NotImplemented = "not_implemented";
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Observability;
 
@@ -12,11 +14,14 @@ public sealed class RunRecorder
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly ILakeStore _lake;
     private readonly TimeProvider _clock;
+    private readonly ILogger _log;
     private readonly List<StageRecord> _stages = [];
     private readonly object _gate = new();
 
-    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null, string? instance = null)
+    /// <param name="log">Every stage is logged with run id, stage and dataset as scope properties.</param>
+    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null, string? instance = null, ILogger? log = null)
     {
+        _log = log ?? NullLogger.Instance;
         _lake = lake;
         _clock = clock ?? TimeProvider.System;
         var now = _clock.GetUtcNow();
@@ -40,13 +45,26 @@ public sealed class RunRecorder
     public static LakePath PathFor(string runId) => LakePath.Parse($"{LakeZones.Runs}/{runId}.json");
 
     /// <summary>Records a stage that finished (successfully or not) with its own figures.</summary>
-    public void Add(StageRecord stage) { lock (_gate) _stages.Add(stage); }
+    public void Add(StageRecord stage)
+    {
+        lock (_gate) _stages.Add(stage);
+        Observe(stage);
+        using var scope = Scope(stage.Stage, stage.Dataset);
+        _log.Log(stage.Status == StageStatuses.Failed ? LogLevel.Warning : LogLevel.Information,
+            "Stage {Stage} {Dataset}: {Status} ({Rows} rows, {Bytes} bytes, {DurationMs:F0} ms) {Message}{Errors}",
+            stage.Stage, stage.Dataset ?? "", stage.Status, stage.Rows, stage.Bytes, stage.DurationMs, stage.Message ?? "", string.Join("; ", stage.Errors));
+    }
+
+    /// <summary>A log scope with the run id, stage and dataset: every log line inside a stage carries them.</summary>
+    private IDisposable? Scope(string stage, string? dataset) =>
+        _log.BeginScope(new Dictionary<string, object?> { ["run_id"] = RunId, ["stage"] = stage, ["dataset"] = dataset });
 
     /// <summary>Runs <paramref name="work"/> as a timed stage; an exception becomes a failed stage, not a lost run.</summary>
     public async Task<StageRecord> StageAsync(string stage, string? dataset, Func<Task<StageRecord>> work)
     {
         var started = _clock.GetUtcNow();
         var sw = Stopwatch.StartNew();
+        using var scope = Scope(stage, dataset);
         using var activity = PipelineTelemetry.Source.StartActivity($"{stage} {dataset}".TrimEnd());
         activity?.SetTag("run_id", RunId).SetTag("stage", stage).SetTag("dataset", dataset);
         StageRecord record;
@@ -56,35 +74,27 @@ public sealed class RunRecorder
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            _log.LogError(e, "Stage {Stage} {Dataset} threw", stage, dataset);
             record = new StageRecord
             {
                 Stage = stage, Dataset = dataset, Status = StageStatuses.Failed, Started = started,
                 DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [e.Message],
             };
         }
+        activity?.SetTag("status", record.Status);
+        if (record.Status == StageStatuses.Failed) activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
         Add(record);
-        Observe(record, activity);
         return record;
     }
 
-    private void Observe(StageRecord record, Activity? activity)
+    private void Observe(StageRecord record)
     {
         var tags = PipelineTelemetry.Tags(RunId, record.Stage, record.Dataset);
         PipelineTelemetry.Duration.Record(record.DurationMs, tags);
         if (record.Rows is { } rows) PipelineTelemetry.Rows.Add(rows, tags);
-        if (record.Status == StageStatuses.Failed)
-        {
-            PipelineTelemetry.Failures.Add(1, tags);
-            activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
-        }
-        activity?.SetTag("status", record.Status);
+        if (record.Bytes is { } bytes) PipelineTelemetry.Bytes.Add(bytes, tags);
+        if (record.Status == StageStatuses.Failed) PipelineTelemetry.Failures.Add(1, tags);
     }
-
-    /// <summary>Marks a stage that is part of the flow but not built yet.</summary>
-    public void NotImplemented(string stage, string explanation) => Add(new StageRecord
-    {
-        Stage = stage, Status = StageStatuses.NotImplemented, Started = _clock.GetUtcNow(), Message = explanation,
-    });
 
     public async Task<RunManifest> CompleteAsync(CancellationToken ct = default)
     {
