@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Silver;
 using Pipeline.Core.Sources;
 
 namespace Pipeline.Core.Orchestration;
@@ -26,6 +27,7 @@ public static class PipelineComposition
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
             log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));
         services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), FreshnessOptions.FromConfiguration(config), sp.GetService<TimeProvider>()));
+        services.AddSingleton(SilverOptions.FromConfiguration(config));
         services.AddTransient<PipelineService>();
         return services;
     }

@@ -11,6 +11,30 @@ public sealed record SilverOptions
 {
     public BadRowPolicy BadRows { get; init; } = BadRowPolicy.Default;
     public TableWriterOptions Writer { get; init; } = new();
+
+    /// <summary>
+    /// <c>Silver:MaxBadRowFraction</c> (default 0.001: a file with more than 0.1 % bad rows is rejected whole),
+    /// <c>Silver:RowGroupSize</c> (default 100,000) and <c>Silver:StagingDirectory</c> (default the temp folder).
+    /// </summary>
+    public static SilverOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration config)
+    {
+        var section = config.GetSection("Silver");
+        var defaults = new SilverOptions();
+        var fraction = Read(section, "MaxBadRowFraction", defaults.BadRows.MaxBadRowFraction);
+        if (fraction is < 0 or > 1) throw new InvalidOperationException($"Silver:MaxBadRowFraction must be between 0 and 1, not {fraction}.");
+        var rowGroup = (int)Read(section, "RowGroupSize", defaults.Writer.RowGroupSize);
+        if (rowGroup < 1) throw new InvalidOperationException($"Silver:RowGroupSize must be at least 1, not {rowGroup}.");
+        return new SilverOptions
+        {
+            BadRows = defaults.BadRows with { MaxBadRowFraction = fraction },
+            Writer = defaults.Writer with { RowGroupSize = rowGroup, StagingDirectory = section["StagingDirectory"] },
+        };
+    }
+
+    private static double Read(Microsoft.Extensions.Configuration.IConfigurationSection section, string key, double fallback) =>
+        section[key] is not { Length: > 0 } text ? fallback
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+        : throw new InvalidOperationException($"Silver:{key} '{text}' is not a number.");
 }
 
 /// <summary>
