@@ -17,8 +17,9 @@ public sealed class FunctionHostTests
 {
     private static readonly string HostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
 
+    /// <summary>Hosts on Azurite whose nightly job fetches from a closed loopback port, never from the internet.</summary>
     private static IConfiguration Config(string prefix, string hostId, string instance, string schedule) =>
-        Program.Configuration(null, new Dictionary<string, string?>
+        Program.Configuration(null, new Dictionary<string, string?>(Orchestration.OrchestrationLake.Offline)
         {
             ["Lake:Root"] = Azurite.ConnectionString,
             ["Lake:ContainerPrefix"] = prefix,
@@ -55,7 +56,7 @@ public sealed class FunctionHostTests
         }
         finally
         {
-            await host.StopAsync();
+            await host.StopQuietlyAsync();
         }
     }
 
@@ -94,7 +95,7 @@ public sealed class FunctionHostTests
         }
         finally
         {
-            await host.StopAsync();
+            await host.StopQuietlyAsync();
         }
     }
 
@@ -117,7 +118,7 @@ public sealed class FunctionHostTests
         }
         finally
         {
-            await Task.WhenAll(a.StopAsync(), b.StopAsync());
+            await Task.WhenAll(a.StopQuietlyAsync(), b.StopQuietlyAsync());
         }
         var timerRuns = (await RunsAsync(lake)).Where(r => r.Trigger.StartsWith("timer")).ToList();
         var hosts = timerRuns.Select(r => r.Host).Distinct().ToList();
