@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Lake;
 
@@ -12,7 +11,6 @@ namespace Pipeline.Core.Alerts;
 public sealed class AlertState
 {
     public static readonly LakePath StatePath = LakePath.Parse($"{LakeZones.State}/alerts/state.json");
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     [JsonPropertyName("last")] public Dictionary<string, LastDelivery> Last { get; init; } = new(StringComparer.Ordinal);
     [JsonPropertyName("outbox")] public List<OutboxItem> Outbox { get; init; } = [];
@@ -20,15 +18,13 @@ public sealed class AlertState
     public static async Task<AlertState> LoadAsync(ILakeStore lake, CancellationToken ct)
     {
         if (!await lake.ExistsAsync(StatePath, ct)) return new AlertState();
-        await using var s = await lake.OpenReadAsync(StatePath, ct);
-        return await JsonSerializer.DeserializeAsync<AlertState>(s, Json, ct)
+        return await lake.ReadJsonAsync<AlertState>(StatePath, ct: ct)
                ?? throw new InvalidDataException($"{StatePath} in {lake.Location} is empty.");
     }
 
     public async Task SaveAsync(ILakeStore lake, CancellationToken ct)
     {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        await lake.WriteAsync(StatePath, ms, ct);
+        await lake.WriteJsonAsync(StatePath, this, ct: ct);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;
@@ -241,18 +240,11 @@ public sealed record FailureRecord(string Path, string LastRunId, IReadOnlyList<
     private static LakePath StatePath(LakePath file) =>
         LakePath.Parse($"{LakeZones.State}/failures/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file.Value)))[..24]}.json");
 
-    public static async Task SaveAsync(ILakeStore lake, LakePath file, string runId, IReadOnlyList<string> errors, CancellationToken ct)
-    {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new FailureRecord(file.Value, runId, errors)));
-        await lake.WriteAsync(StatePath(file), ms, ct);
-    }
+    public static Task SaveAsync(ILakeStore lake, LakePath file, string runId, IReadOnlyList<string> errors, CancellationToken ct) =>
+        lake.WriteJsonAsync(StatePath(file), new FailureRecord(file.Value, runId, errors), ct: ct);
 
-    public static async Task<FailureRecord?> ReadAsync(ILakeStore lake, LakePath file, CancellationToken ct)
-    {
-        if (!await lake.ExistsAsync(StatePath(file), ct)) return null;
-        await using var s = await lake.OpenReadAsync(StatePath(file), ct);
-        return await JsonSerializer.DeserializeAsync<FailureRecord>(s, cancellationToken: ct);
-    }
+    public static Task<FailureRecord?> ReadAsync(ILakeStore lake, LakePath file, CancellationToken ct) =>
+        lake.ReadJsonAsync<FailureRecord>(StatePath(file), ct: ct);
 
     public static Task ClearAsync(ILakeStore lake, LakePath file, CancellationToken ct) => lake.DeleteAsync(StatePath(file), ct);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Lake;
 
@@ -20,22 +19,13 @@ public sealed record CurrentPointer
     [JsonPropertyName("updated_at")] public DateTimeOffset UpdatedAt { get; init; }
     [JsonPropertyName("files")] public IReadOnlyList<string> Files { get; init; } = [];
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static LakePath PathFor(string bron, string dataset) =>
         LakePath.Parse($"{LakeZones.State}/raw/{bron}/{dataset}/current.json");
 
-    public static async Task<CurrentPointer?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct = default)
-    {
-        var path = PathFor(bron, dataset);
-        if (!await lake.ExistsAsync(path, ct)) return null;
-        await using var s = await lake.OpenReadAsync(path, ct);
-        return await JsonSerializer.DeserializeAsync<CurrentPointer>(s, Json, ct);
-    }
+    public static Task<CurrentPointer?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct = default) =>
+        lake.ReadJsonAsync<CurrentPointer>(PathFor(bron, dataset), ct: ct);
 
-    public async Task WriteAsync(ILakeStore lake, CancellationToken ct = default)
-    {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        await lake.WriteAsync(PathFor(Bron, Dataset), ms, ct);
-    }
+    public Task WriteAsync(ILakeStore lake, CancellationToken ct = default) =>
+        lake.WriteJsonAsync(PathFor(Bron, Dataset), this, ct: ct);
 }

@@ -105,8 +105,7 @@ public sealed class RunRecorder
             Stages = stages,
             Outcome = stages.Any(s => s.Status == StageStatuses.Failed) ? RunOutcomes.Failed : RunOutcomes.Succeeded,
         };
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(Manifest, Json));
-        await _lake.WriteAsync(PathFor(RunId), ms, ct);
+        await _lake.WriteJsonAsync(PathFor(RunId), Manifest, Json, ct);
         return Manifest;
     }
 

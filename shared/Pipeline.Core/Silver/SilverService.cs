@@ -232,8 +232,7 @@ public sealed class SilverService(SilverOptions? options = null)
 
     private static async Task<RunFile> WriteJsonAsync(ILakeStore lake, LakePath path, object value, CancellationToken ct)
     {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, Json));
-        await lake.WriteAsync(path, ms, ct);
+        await lake.WriteJsonAsync(path, value, Json, ct);
         return new RunFile(path.Value);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Lake;
 
@@ -19,21 +18,11 @@ public sealed record SilverState
     [JsonPropertyName("partitions")] public IReadOnlyList<int> Partitions { get; init; } = [];
     [JsonPropertyName("columns")] public IReadOnlyList<string> Columns { get; init; } = [];
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static LakePath PathFor(string table) => LakePath.Parse($"{LakeZones.State}/silver/{table}.json");
 
-    public static async Task<SilverState?> ReadAsync(ILakeStore lake, string table, CancellationToken ct)
-    {
-        var path = PathFor(table);
-        if (!await lake.ExistsAsync(path, ct)) return null;
-        await using var s = await lake.OpenReadAsync(path, ct);
-        return await JsonSerializer.DeserializeAsync<SilverState>(s, Json, ct);
-    }
+    public static Task<SilverState?> ReadAsync(ILakeStore lake, string table, CancellationToken ct) =>
+        lake.ReadJsonAsync<SilverState>(PathFor(table), ct: ct);
 
-    public async Task WriteAsync(ILakeStore lake, CancellationToken ct)
-    {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        await lake.WriteAsync(PathFor(Table), ms, ct);
-    }
+    public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(PathFor(Table), this, ct: ct);
 }

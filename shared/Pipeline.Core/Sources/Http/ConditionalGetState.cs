@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Lake;
 
@@ -15,24 +14,15 @@ public sealed record ConditionalGetState
     [JsonPropertyName("last_modified")] public DateTimeOffset? LastModified { get; init; }
     [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static LakePath PathFor(string bron, string dataset) => LakePath.Parse($"{LakeZones.State}/http/{bron}/{dataset}.json");
 
     public ConditionalRequest? RequestFor(string url) =>
         Url == url && (ETag is not null || LastModified is not null) ? new ConditionalRequest(ETag, LastModified) : null;
 
-    public static async Task<ConditionalGetState?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct)
-    {
-        var path = PathFor(bron, dataset);
-        if (!await lake.ExistsAsync(path, ct)) return null;
-        await using var s = await lake.OpenReadAsync(path, ct);
-        return await JsonSerializer.DeserializeAsync<ConditionalGetState>(s, Json, ct);
-    }
+    public static Task<ConditionalGetState?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct) =>
+        lake.ReadJsonAsync<ConditionalGetState>(PathFor(bron, dataset), ct: ct);
 
-    public async Task WriteAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct)
-    {
-        await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        await lake.WriteAsync(PathFor(bron, dataset), ms, ct);
-    }
+    public Task WriteAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct) =>
+        lake.WriteJsonAsync(PathFor(bron, dataset), this, ct: ct);
 }
