@@ -14,16 +14,6 @@ public sealed class GoldTableIo(ILakeStore lake)
 {
     public const string SchemaVersion = "1";
 
-    /// <summary>Silver table → (bron, raw dataset id), to name the source and find the raw file's retrieval date.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Bron, string Dataset)> SilverSources = new Dictionary<string, (string, string)>
-    {
-        ["mbo_studenten_per_instelling"] = ("duo", "mbo-studenten-per-instelling"),
-        ["gediplomeerde_mbo_studenten"] = ("duo", "gediplomeerde-mbo-studenten"),
-        ["instromende_mbo_studenten"] = ("duo", "instromende-mbo-studenten"),
-        ["job_monitor"] = ("job", "job-monitor"),
-        ["cbs_85368ned"] = ("cbs", "85368NED"),
-    };
-
     private readonly Dictionary<string, Dictionary<string, DateOnly>> _rawDates = new();
 
     public async Task<SilverData> ReadSilverAsync(CancellationToken ct = default) => new()
@@ -52,7 +42,9 @@ public sealed class GoldTableIo(ILakeStore lake)
     /// <summary>Reads every <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
     {
-        var (bron, dataset) = SilverSources[table];
+        var (declaration, _) = Datasets.DatasetCatalog.ForTable(table)
+            ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
+        var (bron, dataset) = (declaration.Bron, declaration.Dataset);
         var rows = new List<T>();
         await foreach (var e in lake.ListAsync($"{LakeZones.Silver}/{table}/", ct))
         {

@@ -10,7 +10,7 @@ public static class IndicatorCalculator
         var warnings = new List<string>();
         var values = new List<IndicatorValue>();
         values.AddRange(FromCounts(silver.Studenten.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
-            IndicatorCatalog.StudentenTotaal, IndicatorCatalog.AandeelBbl, rest: ["BOLDT", "BOLVT"]));
+            IndicatorCatalog.StudentenTotaal, IndicatorCatalog.AandeelBbl, rest: [LeerwegGroep.Bol]));
         values.AddRange(FromCounts(silver.Gediplomeerden.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
             IndicatorCatalog.GediplomeerdenTotaal, IndicatorCatalog.AandeelGediplomeerdenBbl, rest: null));
         values.AddRange(FromCounts(silver.Instroom.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
@@ -31,10 +31,11 @@ public static class IndicatorCalculator
     }
 
     /// <summary>
-    /// A total over all rows and the BBL share. <paramref name="rest"/> names the leerwegen in the share's denominator
-    /// besides BBL (null: every other leerweg) — students exclude EX from it, diplomas and inflow do not.
+    /// A total over all rows and the BBL share. <paramref name="rest"/> names the route groups in the share's denominator
+    /// besides BBL (null: every other route) — students exclude EX from it, diplomas and inflow do not. DUO's codes
+    /// (BOL, BOLDT, BOLVT, …) are grouped by <see cref="LeerwegGroepen.Of"/>.
     /// </summary>
-    private static IEnumerable<IndicatorValue> FromCounts(IEnumerable<CountRow> rows, string totaalCode, string aandeelCode, string[]? rest)
+    private static IEnumerable<IndicatorValue> FromCounts(IEnumerable<CountRow> rows, string totaalCode, string aandeelCode, LeerwegGroep[]? rest)
     {
         foreach (var g in rows.GroupBy(r => (r.Instellingscode, r.Jaar)).OrderBy(g => g.Key))
         {
@@ -46,7 +47,7 @@ public static class IndicatorCalculator
                 Teller: total.Waarde, Noemer: null, NoemerMin: null, KwaliteitOf(list.Any(r => r.Onderdrukt), voorlopig), bron);
 
             var bbl = list.Where(r => IsBbl(r.Leerweg)).Select(r => r.Cell);
-            var others = list.Where(r => !IsBbl(r.Leerweg) && (rest is null || rest.Contains(r.Leerweg.ToUpperInvariant()))).ToList();
+            var others = list.Where(r => !IsBbl(r.Leerweg) && (rest is null || rest.Contains(LeerwegGroepen.Of(r.Leerweg)))).ToList();
             var share = SuppressedArithmetic.Share(bbl, others.Select(r => r.Cell));
             var shareSuppressed = list.Where(r => IsBbl(r.Leerweg)).Concat(others).Any(r => r.Onderdrukt);
             yield return share is null
@@ -56,7 +57,7 @@ public static class IndicatorCalculator
         }
     }
 
-    private static bool IsBbl(string leerweg) => string.Equals(leerweg, "BBL", StringComparison.OrdinalIgnoreCase);
+    private static bool IsBbl(string leerweg) => LeerwegGroepen.Of(leerweg) == LeerwegGroep.Bbl;
 
     /// <summary>Suppression outranks provisional: a suppressed value is uncertain whatever its status.</summary>
     private static string KwaliteitOf(bool onderdrukt, bool voorlopig) =>

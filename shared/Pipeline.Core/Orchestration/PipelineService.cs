@@ -169,7 +169,9 @@ public sealed class PipelineService(
         Outputs = r.RawPath is null || r.Status == SourceStatus.Failed ? [] : [new RunFile(r.RawPath, r.Sha256, r.Rows)],
         Rows = r.Rows,
         Bytes = r.Status == SourceStatus.Fetched ? r.Size : null,
-        Message = r.Status == SourceStatus.Failed ? null : $"{r.Status.ToString().ToLowerInvariant()}" + (r.Reason is null ? "" : $": {r.Reason}"),
+        Message = (r.Resource is null ? "" : $"resource '{r.Resource}': ")
+            + (r.Status == SourceStatus.Failed ? "failed" : r.Status.ToString().ToLowerInvariant() + (r.Reason is null ? "" : $": {r.Reason}"))
+            + (r.Warning is null ? "" : $". WARNING: {r.Warning}"),
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
 
@@ -188,19 +190,22 @@ public sealed class PipelineService(
     }
 
     /// <summary>
-    /// New raw files, plus current ones whose silver table was built from another file (a fix after a failed
+    /// New raw files, plus current ones whose silver table was built from other files (a fix after a failed
     /// normalisation, or a table rebuilt by hand): silver always catches up with raw, never redoes what is current.
+    /// A table built from several resources is built once, whichever of its files changed.
     /// </summary>
     private async Task<List<LakePath>> RawFilesToNormaliseAsync(IEnumerable<SourceResult> sources, CancellationToken ct)
     {
         var todo = new List<LakePath>();
-        foreach (var s in sources.Where(s => s.RawPath is not null && s.Status != SourceStatus.Failed))
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = sources.Where(s => s.RawPath is not null && s.Status != SourceStatus.Failed)
+            .OrderBy(s => s.Status == SourceStatus.Fetched ? 0 : 1).ToList();
+        foreach (var s in candidates)
         {
             var raw = LakePath.Parse(s.RawPath!);
-            if (s.Status == SourceStatus.Fetched) { todo.Add(raw); continue; }
-            if (SilverSchemas.ForDataset(s.Dataset) is not { } schema) continue;
-            var state = await SilverState.ReadAsync(lake, schema.TableName, ct);
-            if (state?.Raw != raw.Value) todo.Add(raw);
+            if (!RawFile.TryParse(raw, out var file) || await SilverInputs.ResolveAsync(lake, file, ct) is not { Set: { } set }) continue;
+            if (set.FromPointer && !tables.Add(set.Table.Name)) continue;
+            if (s.Status == SourceStatus.Fetched || !await SilverInputs.IsCurrentAsync(lake, set, ct)) todo.Add(raw);
         }
         return todo;
     }

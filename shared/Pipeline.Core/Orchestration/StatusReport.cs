@@ -31,6 +31,8 @@ public sealed record DatasetStatus
     public required string Dataset { get; init; }
     public string? RawFile { get; init; }
     public string? RawSha256 { get; init; }
+    /// <summary>How many raw files are current (one per selected resource of a package); <see cref="RawFile"/> is the newest.</summary>
+    public int RawFiles { get; init; }
     /// <summary>When this content was first retrieved (the sidecar's <c>retrieved_at</c>).</summary>
     public DateTimeOffset? RetrievedAt { get; init; }
     /// <summary>The source's own last-modified: CKAN's <c>last_modified</c> (no time zone, verbatim) or the HTTP header.</summary>
@@ -40,7 +42,7 @@ public sealed record DatasetStatus
     public string? SilverRunId { get; init; }
     public DateOnly? SilverRawFetched { get; init; }
     public IReadOnlyList<int> SilverPartitions { get; init; } = [];
-    /// <summary>True when the silver table was built from the current raw file; null when the dataset has no silver table.</summary>
+    /// <summary>True when every silver table of the dataset was built from its current raw files; null when it has none.</summary>
     public bool? SilverCurrent { get; init; }
     public required DatasetFreshness Freshness { get; init; }
 }
@@ -86,6 +88,16 @@ public sealed record ChannelBacklog(string Channel, int Count, DateTimeOffset Ol
 /// <summary>Reads the lake (pointers, sidecars, silver state, gold files, run manifests, alert state) into a <see cref="StatusReport"/>.</summary>
 public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? options = null, TimeProvider? clock = null)
 {
+    /// <summary>A table is current when it was built from exactly the current raw files feeding it.</summary>
+    private static bool IsCurrent(Raw.CurrentPointer? pointer, string table, SilverState? state)
+    {
+        if (pointer is null) return true;
+        if (state is null) return false;
+        return pointer.Resources.Count > 0
+            ? state.InputShas.SetEquals(pointer.ResourcesOf(table).Select(r => r.Sha256))
+            : state.RawSha256 == pointer.Sha256;
+    }
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<StatusReport> BuildAsync(CancellationToken ct = default)
@@ -100,18 +112,23 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         foreach (var f in freshness)
         {
             pointers.TryGetValue(f.Label, out var current);
-            var schema = SilverSchemas.ForDataset(f.Dataset);
-            var state = schema is null ? null : await SilverState.ReadAsync(lake, schema.TableName, ct);
-            if (state is not null) silverRuns.Add(state.RunId);
+            var tables = Datasets.DatasetCatalog.Find(f.Bron, f.Dataset)?.Tables ?? [];
+            var states = new List<(string Table, SilverState? State)>();
+            foreach (var t in tables) states.Add((t.Name, await SilverState.ReadAsync(lake, t.Name, ct)));
+            silverRuns.AddRange(states.Select(x => x.State?.RunId).OfType<string>());
+            var built = states.Select(x => x.State).OfType<SilverState>().ToList();
+            var newest = built.MaxBy(x => x.RunId, StringComparer.Ordinal);
             var sidecar = current?.Sidecar;
             var d = new DatasetStatus
             {
                 Bron = f.Bron, Dataset = f.Dataset, RawFile = current?.Pointer.Path, RawSha256 = current?.Pointer.Sha256,
+                RawFiles = current?.Pointer.Files.Count ?? 0,
                 RetrievedAt = sidecar?.RetrievedAt, UploadedName = sidecar?.UploadedName,
                 SourceLastModified = sidecar?.CkanLastModified ?? sidecar?.HttpLastModified?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
-                SilverTable = schema?.TableName, SilverRunId = state?.RunId, SilverRawFetched = state?.RawFetched,
-                SilverPartitions = state?.Partitions ?? [],
-                SilverCurrent = schema is null || current is null ? null : state?.RawSha256 == current.Pointer.Sha256,
+                SilverTable = tables.Count == 0 ? null : string.Join(", ", tables.Select(t => t.Name)),
+                SilverRunId = built.Count < tables.Count ? null : newest?.RunId, SilverRawFetched = newest?.RawFetched,
+                SilverPartitions = built.SelectMany(x => x.Partitions).Distinct().Order().ToList(),
+                SilverCurrent = tables.Count == 0 || current is null ? null : states.All(x => IsCurrent(current.Pointer, x.Table, x.State)),
                 Freshness = f,
             };
             datasets.Add(d);
@@ -121,7 +138,11 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
             if (f.IsStale)
                 problems.Add($"{f.Label}: stale, content unchanged since {f.ContentSince:yyyy-MM-dd} (max age {f.MaxAge!.Value.TotalDays:0.#} days)");
             if (d.SilverCurrent == false)
-                problems.Add($"{f.Label}: silver table {d.SilverTable} " + (state is null ? "has not been built" : $"was built from {state.Raw}, not from the current raw file"));
+            {
+                var behind = states.First(x => !IsCurrent(current?.Pointer, x.Table, x.State));
+                problems.Add($"{f.Label}: silver table {behind.Table} " + (behind.State is null ? "has not been built"
+                    : $"was built from {behind.State.Raw}, not from the current raw file{(current!.Pointer.Resources.Count > 0 ? "s" : "")}"));
+            }
         }
 
         // Silver and gold are written in the same run, so gold is behind exactly when a run newer than the last gold

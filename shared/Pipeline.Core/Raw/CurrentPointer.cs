@@ -4,10 +4,11 @@ using Pipeline.Core.Lake;
 namespace Pipeline.Core.Raw;
 
 /// <summary>
-/// <c>_state/raw/{bron}/{dataset}/current.json</c>: which raw file of a dataset is current. <see cref="Files"/> is what
-/// the silver stage reads, in order: for fetched sources it is the current file alone; for accumulating uploads
-/// (JOB-monitor results arrive per year or per institution) it is every accepted upload, oldest first, and later
-/// rows override earlier ones.
+/// <c>_state/raw/{bron}/{dataset}/current.json</c>: which raw files of a dataset are current, in one document.
+/// <see cref="Files"/> is every current file: for a single-file source the current file alone; for a CKAN package the
+/// current file of every selected resource (<see cref="Resources"/>, with the table and year each feeds); for
+/// accumulating uploads (JOB-monitor results arrive per year or per institution) every accepted upload, oldest first.
+/// <see cref="Path"/> and <see cref="UpdatedAt"/> name the file that changed last.
 /// </summary>
 public sealed record CurrentPointer
 {
@@ -18,6 +19,12 @@ public sealed record CurrentPointer
     [JsonPropertyName("sidecar")] public required string Sidecar { get; init; }
     [JsonPropertyName("updated_at")] public DateTimeOffset UpdatedAt { get; init; }
     [JsonPropertyName("files")] public IReadOnlyList<string> Files { get; init; } = [];
+    [JsonPropertyName("resources")] public IReadOnlyList<CurrentResource> Resources { get; init; } = [];
+
+    public CurrentResource? Resource(string id) => Resources.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The current resources feeding one silver table.</summary>
+    public IReadOnlyList<CurrentResource> ResourcesOf(string table) => Resources.Where(r => r.Table == table).ToList();
 
 
     public static LakePath PathFor(string bron, string dataset) =>

@@ -23,6 +23,11 @@ public sealed record RawSidecar
     [JsonPropertyName("ckan_package")] public string? CkanPackage { get; init; }
     [JsonPropertyName("ckan_resource_id")] public string? CkanResourceId { get; init; }
     [JsonPropertyName("ckan_resource_name")] public string? CkanResourceName { get; init; }
+    [JsonPropertyName("ckan_resource_position")] public int? CkanResourcePosition { get; init; }
+    /// <summary>For a per-year resource: the year, the first word of its name.</summary>
+    [JsonPropertyName("ckan_resource_jaar")] public int? CkanResourceJaar { get; init; }
+    /// <summary>The silver table the resource feeds (a package can feed several).</summary>
+    [JsonPropertyName("silver_table")] public string? SilverTable { get; init; }
     /// <summary>The resource's <c>last_modified</c> from package_show, verbatim (CKAN omits the time zone).</summary>
     [JsonPropertyName("ckan_last_modified")] public string? CkanLastModified { get; init; }
     /// <summary>The provisional-year note found in the package notes, e.g. <c>(voorlopige cijfers 2025)</c>.</summary>

@@ -12,6 +12,14 @@ public sealed record RawFile(LakePath Path, string Bron, string Dataset, DateOnl
 
     public static bool IsSidecar(LakePath path) => path.IsRaw && path.FileName.Count(c => c == '.') >= 2 && path.FileName.EndsWith(".json", StringComparison.Ordinal);
 
+    public static bool TryParse(LakePath path, out RawFile raw)
+    {
+        raw = null!;
+        if (IsSidecar(path)) return false;
+        try { raw = Parse(path); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
     public static RawFile Parse(LakePath path)
     {
         var parts = path.Value.Split('/');

@@ -11,6 +11,8 @@ public sealed record SilverResult
     public string? Dataset { get; init; }
     public string? Table { get; init; }
     public required string Status { get; init; }
+    /// <summary>Every raw file the table was built from (the trigger's file alone when empty).</summary>
+    public IReadOnlyList<RunFile> Inputs { get; init; } = [];
     public string? Message { get; init; }
     public long RowsIn { get; init; }
     public long RowsRejected { get; init; }
@@ -25,7 +27,7 @@ public sealed record SilverResult
     public StageRecord ToStageRecord(DateTimeOffset started, TimeSpan duration) => new()
     {
         Stage = "silver", Dataset = Dataset, Status = Status, Started = started, DurationMs = duration.TotalMilliseconds,
-        Inputs = [new RunFile(RawFile.Value, RawSha256, RowsIn)],
+        Inputs = Inputs.Count > 0 ? Inputs : [new RunFile(RawFile.Value, RawSha256, RowsIn)],
         Outputs = Outputs, Rows = RowsOut,
         Message = string.Join(" ", new[] { Message, ChecksSummary, Warnings.Count > 0 ? "Warnings: " + string.Join("; ", Warnings) : null }
             .Where(s => !string.IsNullOrEmpty(s))),

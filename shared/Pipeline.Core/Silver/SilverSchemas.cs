@@ -4,13 +4,15 @@ using static Pipeline.Core.Lake.Tables.TableColumn;
 namespace Pipeline.Core.Silver;
 
 /// <summary>
-/// Every silver table, defined once: the data dictionary in <c>docs/lake.md</c> is generated from here and a test
-/// keeps the two equal.
+/// The columns of every silver table, defined once: the data dictionary in <c>docs/lake.md</c> is generated from here
+/// and a test keeps the two equal. Which dataset and resources feed a table is declared in <see cref="Datasets.DatasetCatalog"/>.
 /// </summary>
 public static class SilverSchemas
 {
     public static readonly IReadOnlyList<string> DuoLeerwegen = ["BBL", "BOLDT", "BOLVT", "EX"];
     public static readonly IReadOnlyList<string> DiplomaLeerwegen = ["BBL", "BOLDT", "BOLVT", "EX", "OVO"];
+    /// <summary>The "met soorten instroom" files say <c>BOL</c>; silver keeps DUO's code (gold maps it, see <c>Gold/LeerwegGroepen</c>).</summary>
+    public static readonly IReadOnlyList<string> InstroomLeerwegen = ["BBL", "BOL", "BOLDT", "BOLVT", "EX"];
     public static readonly IReadOnlyList<string> Niveaus = ["1", "2", "3", "4"];
 
     private static SilverColumn C(TableColumn column, string source) => new(column, source);
@@ -83,7 +85,7 @@ public static class SilverSchemas
         Dataset = "instromende-mbo-studenten", Bron = "duo", TableName = "instromende_mbo_studenten", Version = 1,
         Format = SourceFormat.DuoCsv,
         Description = "Students entering mbo per institution, programme, leerweg, niveau, prior education and year.",
-        Origin = "DUO open data `instromende-mbo-studenten` (CSV; the shape with `AANTAL`; `BOL` is normalised to `BOLVT`).",
+        Origin = "DUO open data `instromende-mbo-studenten`: every yearly resource `{jaar} nieuw-instromende-studenten-per-instelling-niveau-leerweg-beroepsopleiding-met-soorten-instroom` (CSV with `JAAR` and `AANTAL`).",
         ExpectedHeaders = ["JAAR", "INSTELLINGSCODE", "NIVEAU", "LEERWEG", "BEROEPSOPLEIDING CODE", "BEROEPSOPLEIDING NAAM",
             "WIJZIGING IN INSTELLING", "LAATSTE JAAR VO", "VOOROPLEIDING VO", "LAATSTE JAAR MBO", "VOOROPLEIDING MBO",
             "INSTROOM VO", "INSTROOM MBO", "INSTROOM OPLEIDING", "AANTAL"],
@@ -91,7 +93,7 @@ public static class SilverSchemas
         [
             Jaar, Instellingscode,
             C(Int("niveau", "Level 1–4."), "NIVEAU"),
-            C(Str("leerweg", "Route: BBL, BOLDT, BOLVT or EX (source `BOL` → `BOLVT`).", nullable: false), "LEERWEG"),
+            C(Str("leerweg", "Route as DUO codes it in this file: BBL, BOL, EX (BOLDT/BOLVT accepted).", nullable: false), "LEERWEG"),
             C(Str("crebo", "Programme code (crebo), trimmed.", nullable: false), "BEROEPSOPLEIDING CODE"),
             C(Str("opleidingsnaam", "Programme name."), "BEROEPSOPLEIDING NAAM"),
             C(Str("wijziging_in_instelling", "Whether the student changed institution (as DUO codes it)."), "WIJZIGING IN INSTELLING"),
@@ -106,6 +108,40 @@ public static class SilverSchemas
         ],
         Key = ["jaar", "instellingscode", "niveau", "leerweg", "crebo", "wijziging_in_instelling", "laatste_jaar_vo",
             "vooropleiding_vo", "laatste_jaar_mbo", "vooropleiding_mbo", "instroom_vo", "instroom_mbo", "instroom_opleiding"],
+        NotNull = ["instellingscode", "leerweg", "crebo"],
+        AcceptedValues = new Dictionary<string, IReadOnlyList<string>> { ["leerweg"] = InstroomLeerwegen, ["niveau"] = Niveaus },
+    };
+
+    public static readonly DatasetSchema InstroomVooropleiding = new()
+    {
+        Dataset = "instromende-mbo-studenten", Bron = "duo", TableName = "instromende_mbo_studenten_vooropleiding", Version = 1,
+        Format = SourceFormat.DuoCsv,
+        Description = "Students entering mbo per institution, main group, programme, leerweg, niveau and prior education, per year (three counts).",
+        Origin = "DUO open data `instromende-mbo-studenten`: every yearly resource `{jaar} nieuw-instromende-studenten-per-instelling-hoofdgroep-leerweg-beroepsopleiding-niveau-vooropleiding` (CSV without a year column).",
+        ExpectedHeaders = ["VOOROPLEIDING VO", "VOOROPLEIDING MBO", "INDICATIE KLEINE OPLEIDING", "INSTELLINGSCODE", "INSTELLINGSNAAM",
+            "HOOFDGROEP CODE", "HOOFDGROEP NAAM", "NIVEAU", "LEERWEG", "BEROEPSOPLEIDING CODE", "BEROEPSOPLEIDING NAAM",
+            "TOTAAL MBO", "INSTROOM MBO", "INSTROOM OPLEIDING"],
+        Columns =
+        [
+            C(Int("jaar", "Year of the inflow: the first word of the resource name (the file has no year column)."), "resource name, first word (raw sidecar `ckan_resource_jaar`)"),
+            Instellingscode,
+            C(Str("instellingsnaam", "Institution name (DUO short form)."), "INSTELLINGSNAAM"),
+            C(Str("hoofdgroep_code", "Code of the programme's main group."), "HOOFDGROEP CODE"),
+            C(Str("hoofdgroep", "Main group of the programme."), "HOOFDGROEP NAAM"),
+            C(Int("niveau", "Level 1–4."), "NIVEAU"),
+            C(Str("leerweg", "Route as DUO codes it in this file: BBL, BOLDT, BOLVT or EX (2021 has BOLDT; later years BOLVT only).", nullable: false), "LEERWEG"),
+            C(Str("crebo", "Programme code (crebo), trimmed.", nullable: false), "BEROEPSOPLEIDING CODE"),
+            C(Str("opleidingsnaam", "Programme name."), "BEROEPSOPLEIDING NAAM"),
+            C(Str("vooropleiding_vo", "Prior secondary education."), "VOOROPLEIDING VO"),
+            C(Str("vooropleiding_mbo", "Prior mbo education."), "VOOROPLEIDING MBO"),
+            C(Str("indicatie_kleine_opleiding", "DUO's flag for a small programme (as DUO codes it)."), "INDICATIE KLEINE OPLEIDING"),
+            C(Int("totaal_mbo", "Entering students in total; null when suppressed (1–4).", nullable: true), "TOTAAL MBO; `-1` → null"),
+            C(Int("instroom_mbo", "Entering mbo; null when suppressed.", nullable: true), "INSTROOM MBO; `-1` → null"),
+            C(Int("instroom_opleiding", "Entering the programme; null when suppressed.", nullable: true), "INSTROOM OPLEIDING; `-1` → null"),
+            Onderdrukt with { Source = "derived: any of the three counts suppressed" }, Voorlopig,
+        ],
+        Key = ["jaar", "instellingscode", "hoofdgroep_code", "niveau", "leerweg", "crebo", "vooropleiding_vo", "vooropleiding_mbo",
+            "indicatie_kleine_opleiding"],
         NotNull = ["instellingscode", "leerweg", "crebo"],
         AcceptedValues = new Dictionary<string, IReadOnlyList<string>> { ["leerweg"] = DuoLeerwegen, ["niveau"] = Niveaus },
     };
@@ -135,10 +171,8 @@ public static class SilverSchemas
     public static readonly DatasetSchema Cbs85368 = Cbs("85368NED", "Early school leavers (vsv) by type of education and region (CBS StatLine 85368NED).");
     public static readonly DatasetSchema Cbs85696 = Cbs("85696NED", "Leavers from education: labour-market position after leaving (CBS StatLine 85696NED).");
 
-    public static readonly IReadOnlyList<DatasetSchema> All = [StudentenPerInstelling, Gediplomeerden, Instroom, Cbs85368, Cbs85696, JobMonitor];
-
-    public static DatasetSchema? ForDataset(string dataset) =>
-        All.FirstOrDefault(s => string.Equals(s.Dataset, dataset, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Every silver table, in the order of the dataset declarations (<see cref="Datasets.DatasetCatalog"/>).</summary>
+    public static IReadOnlyList<DatasetSchema> All => Datasets.DatasetCatalog.Tables.Select(t => t.Schema).ToList();
 
     /// <summary>The fixed columns of a CBS table; dimensions and topics are added per table from its DataProperties.</summary>
     private static DatasetSchema Cbs(string tableId, string description) => new()

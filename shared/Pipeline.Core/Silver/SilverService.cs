@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Lake.Tables;
 using Pipeline.Core.Runs;
@@ -38,10 +39,11 @@ public sealed record SilverOptions
 }
 
 /// <summary>
-/// Raw file → silver table. Streams the file through its dataset's mapping into staged Parquet partitions, checks the
-/// result, and only then publishes: drift, too many bad rows or a failed error-level check quarantine the raw file
-/// and leave the previous table current. The same raw file again produces the same partitions (replaced, never
-/// appended); a newer raw file replaces the partitions it contains.
+/// Raw file → silver table. The file stands for its table's inputs (<see cref="SilverInputs"/>): the current resources
+/// of a package together, or the file alone. Streams every input through the table's mapping into staged Parquet
+/// partitions (each partition from one input), checks the result, and only then publishes: drift, too many bad rows,
+/// two inputs for one year or a failed error-level check leave the previous table current (a drifted input is
+/// quarantined). The same inputs again produce the same partitions (replaced, never appended).
 /// </summary>
 public sealed class SilverService(SilverOptions? options = null)
 {
@@ -65,153 +67,191 @@ public sealed class SilverService(SilverOptions? options = null)
         try { raw = RawFile.Parse(rawFile); }
         catch (ArgumentException e) { return new SilverResult { RawFile = rawFile, Status = StageStatuses.Failed, Errors = [e.Message] }; }
 
-        var schema = SilverSchemas.ForDataset(raw.Dataset);
-        if (schema is null)
-            return new SilverResult
-            {
-                RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Status = StageStatuses.Unchanged,
-                Message = $"Dataset '{raw.Dataset}' has no silver table (read directly by a later stage, if at all).",
-            };
+        var (set, skip) = await SilverInputs.ResolveAsync(lake, raw, ct);
+        if (set is null)
+            return new SilverResult { RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Status = StageStatuses.Unchanged, Message = skip };
+        var schema = set.Table.Schema;
 
         var state = await SilverState.ReadAsync(lake, schema.TableName, ct);
-        if (state is not null && raw.Fetched < state.RawFetched)
+        if (!set.FromPointer && state is not null && raw.Fetched < state.RawFetched)
             return new SilverResult
             {
                 RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Unchanged,
                 Message = $"{rawFile} (fetched {raw.Fetched:yyyy-MM-dd}) is older than the current source of {schema.TableName} ({state.Raw}, fetched {state.RawFetched:yyyy-MM-dd}); kept the current table.",
             };
 
-        var (provisional, sidecarWarning) = await raw.ProvisionalYearAsync(lake, ct);
-        var warnings = sidecarWarning is null ? new List<string>() : [sidecarWarning];
+        var loads = new List<Load>();
+        var warnings = new List<string>();
+        TableChecks? checks = null;
+        var current = set.Inputs[0];
         try
         {
-            return await LoadAsync(lake, raw, schema, state, provisional, runId, warnings, ct);
+            foreach (var input in set.Inputs)
+            {
+                current = input;
+                var (provisional, sidecarWarning) = await input.Raw.ProvisionalYearAsync(lake, ct);
+                if (sidecarWarning is not null) warnings.Add(sidecarWarning);
+                var load = await LoadAsync(lake, set, input, state, provisional, runId, c => checks ??= new TableChecks(c), ct);
+                loads.Add(load);
+                schema = load.Schema;
+            }
+            return await FinishAsync(lake, raw, set, schema, loads, checks!, runId, warnings, ct);
         }
         catch (SchemaDriftException e)
         {
-            var q = await Quarantine.PutAsync(lake, raw, e.Message, runId, ct);
-            return new SilverResult
+            var q = await Quarantine.PutAsync(lake, current.Raw, e.Message, runId, ct);
+            return Result(raw, set, schema, loads) with
             {
-                RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Failed,
-                Message = $"Schema drift: the raw file is in {q}; {schema.TableName} is unchanged.",
+                Message = $"Schema drift in {current.Describe()}: the raw file is in {q}; {schema.TableName} is unchanged.",
                 Errors = [e.Message], Warnings = warnings, Quarantined = q,
             };
         }
+        finally
+        {
+            // Staged partition files are temp files: gone whether the load was published or abandoned.
+            foreach (var load in loads) await load.Writer.DisposeAsync();
+            checks?.Dispose();
+        }
     }
 
-    private async Task<SilverResult> LoadAsync(ILakeStore lake, RawFile raw, DatasetSchema schema, SilverState? state, int? provisional,
-        string runId, List<string> warnings, CancellationToken ct)
+    /// <summary>Reads one input into its own staged writer; the checks are shared by every input of the table.</summary>
+    private async Task<Load> LoadAsync(ILakeStore lake, SilverInputSet set, SilverInput input, SilverState? state, int? provisional,
+        string runId, Func<DatasetSchema, TableChecks> checksFor, CancellationToken ct)
     {
+        var raw = input.Raw;
         var file = raw.Path.Value;
+        var schema = set.Table.Schema;
         var metadata = new Dictionary<string, string>
         {
             ["schema_version"] = schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["raw_sha256"] = raw.Sha256, ["run_id"] = runId, ["raw_file"] = file, ["dataset"] = raw.Dataset,
         };
+        if (input.Resource is not null) metadata["resource"] = input.Resource;
         await using var content = await lake.OpenReadAsync(raw.Path, ct);
-        Load? load = null;
-        object? columnNotes = null;
-        var readAs = "CBS OData v3 JSON";
-        try
+        if (schema.Format == SourceFormat.CbsJson)
         {
-            if (schema.Format == SourceFormat.CbsJson)
+            using var cbs = await CbsRawJson.ParseAsync(content, file, ct);
+            var shape = CbsNormaliser.Shape(schema, cbs, file);
+            PinnedColumns(file, state, shape.Schema);
+            var load = new Load(input, shape.Schema, checksFor(shape.Schema), new TableWriter(shape.Schema.Table, metadata, _options.Writer), _options.BadRows)
             {
-                using var cbs = await CbsRawJson.ParseAsync(content, file, ct);
-                var shape = CbsNormaliser.Shape(schema, cbs, file);
-                schema = shape.Schema;
-                PinnedColumns(file, state, schema);
-                columnNotes = shape.ColumnNotes();
-                load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
+                ReadAs = "CBS OData v3 JSON", ColumnNotes = shape.ColumnNotes(),
+            };
+            try
+            {
                 foreach (var record in cbs.Records())
                     await load.RecordAsync(record.Position + 1, buffer => CbsNormaliser.Map(shape, cbs, record, buffer), ct);
             }
-            else
-            {
-                await using IRecordSource source = raw.Extension == "xlsx"
-                    ? await XlsxRecordSource.OpenAsync(content, file, ct)
-                    : await CsvRecordSource.OpenAsync(content, file, ct);
-                var mapper = TabularNormalisers.Bind(schema, file, source.Header, provisional);
-                load = new Load(schema, new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows);
-                var width = source.Header.Count;
-                while (await source.ReadAsync(ct))
-                    await load.RecordAsync(source.Line, buffer =>
-                    {
-                        if (source.FieldCount != width)
-                            throw new BadValueException("(row)", null, $"the row has {source.FieldCount} fields, the header {width}");
-                        mapper(source, buffer);
-                    }, ct);
-                readAs = source.Description;
-            }
+            catch { await load.Writer.DisposeAsync(); throw; }
+            return load;
+        }
 
-            return await FinishAsync(lake, raw, schema, load, metadata, columnNotes, readAs, runId, warnings, ct);
-        }
-        finally
+        await using IRecordSource source = raw.Extension == "xlsx"
+            ? await XlsxRecordSource.OpenAsync(content, file, ct)
+            : await CsvRecordSource.OpenAsync(content, file, ct);
+        var bind = set.Table.Bind ?? throw new SchemaDriftException(file, null, $"table {schema.TableName} has no row mapping for a tabular file");
+        var mapper = bind(new RowContext(file, source.Header, provisional, input.Jaar));
+        var tabular = new Load(input, schema, checksFor(schema), new TableWriter(schema.Table, metadata, _options.Writer), _options.BadRows)
         {
-            // Staged partition files are temp files: gone whether the load was published or abandoned.
-            if (load is not null)
-            {
-                await load.Writer.DisposeAsync();
-                load.Checks.Dispose();
-            }
+            ReadAs = source.Description,
+        };
+        try
+        {
+            var width = source.Header.Count;
+            while (await source.ReadAsync(ct))
+                await tabular.RecordAsync(source.Line, buffer =>
+                {
+                    if (source.FieldCount != width)
+                        throw new BadValueException("(row)", null, $"the row has {source.FieldCount} fields, the header {width}");
+                    mapper(source, buffer);
+                }, ct);
         }
+        catch { await tabular.Writer.DisposeAsync(); throw; }
+        return tabular;
     }
 
-    private async Task<SilverResult> FinishAsync(ILakeStore lake, RawFile raw, DatasetSchema schema, Load load,
-        Dictionary<string, string> metadata, object? columnNotes, string readAs, string runId, List<string> warnings, CancellationToken ct)
+    private static SilverResult Result(RawFile raw, SilverInputSet set, DatasetSchema schema, IReadOnlyList<Load> loads) => new()
     {
-        var result = new SilverResult
+        RawFile = raw.Path, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Failed,
+        Inputs = set.Inputs.Select(i => new RunFile(i.Raw.Path.Value, i.Raw.Sha256, loads.FirstOrDefault(l => l.Input == i)?.SourceRows)).ToList(),
+        RowsIn = loads.Sum(l => l.SourceRows), RowsRejected = loads.Sum(l => l.Rejected), Issues = loads.SelectMany(l => l.Issues).ToList(),
+    };
+
+    private async Task<SilverResult> FinishAsync(ILakeStore lake, RawFile raw, SilverInputSet set, DatasetSchema schema, List<Load> loads,
+        TableChecks tableChecks, string runId, List<string> warnings, CancellationToken ct)
+    {
+        var result = Result(raw, set, schema, loads) with { Warnings = warnings };
+        foreach (var load in loads.Where(l => _options.BadRows.RejectsFile(l.Rejected, l.SourceRows)))
         {
-            RawFile = raw.Path, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Failed,
-            RowsIn = load.SourceRows, RowsRejected = load.Rejected, Issues = load.Issues, Warnings = warnings,
-        };
-        if (_options.BadRows.RejectsFile(load.Rejected, load.SourceRows))
-        {
-            var reason = $"{raw.Path}: {load.Rejected} of {load.SourceRows} rows ({100.0 * load.Rejected / load.SourceRows:0.##} %) have bad values, "
+            var reason = $"{load.Input.Raw.Path}: {load.Rejected} of {load.SourceRows} rows ({100.0 * load.Rejected / load.SourceRows:0.##} %) have bad values, "
                 + $"more than the {100 * _options.BadRows.MaxBadRowFraction:0.###} % allowed; the whole file is rejected. First: "
                 + string.Join("; ", load.Issues.Take(10));
-            var q = await Quarantine.PutAsync(lake, raw, reason + "\n\nAll recorded issues:\n" + string.Join("\n", load.Issues), runId, ct);
+            var q = await Quarantine.PutAsync(lake, load.Input.Raw, reason + "\n\nAll recorded issues:\n" + string.Join("\n", load.Issues), runId, ct);
             return result with { Errors = [reason], Quarantined = q, Message = $"Rejected: the raw file is in {q}; {schema.TableName} is unchanged." };
         }
 
-        var checks = load.Checks.Complete(load.SourceRows, load.Accepted, load.Rejected, load.Writer.Rows);
+        var clashes = loads.SelectMany(l => l.Writer.PartitionRows.Keys.Select(k => (Jaar: k, Load: l)))
+            .GroupBy(x => x.Jaar).Where(g => g.Count() > 1).ToList();
+        if (clashes.Count > 0)
+        {
+            var errors = clashes.Select(g => $"{schema.TableName}: jaar {g.Key} comes from {g.Count()} raw files, expected one: "
+                + string.Join(", ", g.Select(x => x.Load.Input.Describe()))).ToList();
+            return result with { Errors = errors, Message = $"Two inputs for one year: {schema.TableName} is unchanged." };
+        }
+
+        var rowsIn = loads.Sum(l => l.SourceRows);
+        var rowsOut = loads.Sum(l => l.Writer.Rows);
+        var rejected = loads.Sum(l => l.Rejected);
+        var checks = tableChecks.Complete(rowsIn, loads.Sum(l => l.Accepted), rejected, rowsOut);
         result = result with { Checks = checks };
         var failed = checks.Where(c => !c.Passed && c.Level == CheckLevels.Error).ToList();
         if (failed.Count > 0)
         {
-            var errors = failed.Select(c => $"{raw.Path}: check {c.Check}{(c.Column is null ? "" : $" on {c.Column}")} failed: {c.Detail}").ToList();
+            var errors = failed.Select(c => $"{string.Join(", ", set.Inputs.Select(i => i.Raw.Path))}: check {c.Check}{(c.Column is null ? "" : $" on {c.Column}")} failed: {c.Detail}").ToList();
+            if (set.Inputs.Count > 1)
+                return result with { Errors = errors, Message = $"Quality checks failed over {set.Inputs.Count} inputs: {schema.TableName} is unchanged." };
             var q = await Quarantine.PutAsync(lake, raw, string.Join("\n", errors), runId, ct);
             return result with { Errors = errors, Quarantined = q, Message = $"Quality checks failed: the raw file is in {q}; {schema.TableName} is unchanged." };
         }
 
         // Everything checked: publish partitions (each replaced atomically), then the rejects, checks and state.
-        var outputs = new List<RunFile>(await load.Writer.PublishAsync(lake, ct));
-        if (load.Rejected > 0)
+        var outputs = new List<RunFile>();
+        foreach (var load in loads) outputs.AddRange(await load.Writer.PublishAsync(lake, ct));
+        foreach (var load in loads.Where(l => l.Rejected > 0))
         {
-            var rejectsTable = schema.RejectsTable;
-            await using var rejects = new TableWriter(rejectsTable, metadata, _options.Writer, fileName: raw.Sha256);
-            await rejects.AddRangeAsync(load.Issues.Select(i => RejectRows.Row(raw.Path, i)), ct);
+            await using var rejects = new TableWriter(schema.RejectsTable, new Dictionary<string, string>
+            {
+                ["schema_version"] = schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["raw_sha256"] = load.Input.Raw.Sha256, ["run_id"] = runId, ["raw_file"] = load.Input.Raw.Path.Value, ["dataset"] = raw.Dataset,
+            }, _options.Writer, fileName: load.Input.Raw.Sha256);
+            await rejects.AddRangeAsync(load.Issues.Select(i => RejectRows.Row(load.Input.Raw.Path, i)), ct);
             outputs.AddRange(await rejects.PublishAsync(lake, ct));
         }
         var folder = schema.Table.Folder;
+        var newest = set.Inputs.MaxBy(i => (i.Raw.Fetched, i.Raw == raw))!.Raw;
         outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_checks.json"), new
         {
-            table = schema.TableName, schema_version = schema.Version, raw_file = raw.Path.Value, raw_sha256 = raw.Sha256, run_id = runId,
-            rows_in = load.SourceRows, rows_rejected = load.Rejected, rows_out = load.Writer.Rows, checks,
+            table = schema.TableName, schema_version = schema.Version, raw_file = newest.Path.Value, raw_sha256 = newest.Sha256, run_id = runId,
+            raw_files = set.Inputs.Select(i => i.Raw.Path.Value).ToList(),
+            rows_in = rowsIn, rows_rejected = rejected, rows_out = rowsOut, checks,
         }, ct));
-        if (columnNotes is not null)
+        if (loads.Select(l => l.ColumnNotes).FirstOrDefault(n => n is not null) is { } columnNotes)
             outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_columns.json"), new { table = schema.TableName, columns = columnNotes }, ct));
-        var partitions = load.Writer.PartitionRows.Keys.ToList();
+        var partitions = loads.SelectMany(l => l.Writer.PartitionRows.Keys).Order().ToList();
         await new SilverState
         {
-            Table = schema.TableName, SchemaVersion = schema.Version, Raw = raw.Path.Value, RawSha256 = raw.Sha256, RawFetched = raw.Fetched,
+            Table = schema.TableName, SchemaVersion = schema.Version, Raw = newest.Path.Value, RawSha256 = newest.Sha256, RawFetched = newest.Fetched,
             RunId = runId, Partitions = partitions, Columns = schema.Columns.Select(c => c.Name).ToList(),
+            Inputs = set.Inputs.Select(i => new SilverStateInput(i.Raw.Path.Value, i.Raw.Sha256, i.Resource, i.Jaar)).ToList(),
         }.WriteAsync(lake, ct);
 
-        var rejectedNote = load.Rejected > 0 ? $" {load.Rejected} bad row(s) in {schema.RejectsTable.Folder}." : "";
+        var rejectedNote = rejected > 0 ? $" {rejected} bad row(s) in {schema.RejectsTable.Folder}." : "";
+        var readAs = string.Join(", ", loads.Select(l => l.ReadAs).Distinct());
+        var from = set.Inputs.Count == 1 ? "" : $" from {set.Inputs.Count} resources";
         return result with
         {
-            Status = StageStatuses.Succeeded, RowsOut = load.Writer.Rows, Outputs = outputs,
-            Message = $"Read as {readAs}: {load.SourceRows} source rows → {load.Writer.Rows} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
+            Status = StageStatuses.Succeeded, RowsOut = rowsOut, Outputs = outputs,
+            Message = $"Read as {readAs}: {rowsIn} source rows{from} → {rowsOut} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
         };
     }
 
@@ -236,14 +276,17 @@ public sealed class SilverService(SilverOptions? options = null)
         return new RunFile(path.Value);
     }
 
-    /// <summary>The running figures of one load: source rows, bad rows (with details up to a cap), checks, writer.</summary>
-    private sealed class Load(DatasetSchema schema, TableWriter writer, BadRowPolicy policy)
+    /// <summary>The running figures of one input: source rows, bad rows (with details up to a cap), its writer.</summary>
+    private sealed class Load(SilverInput input, DatasetSchema schema, TableChecks checks, TableWriter writer, BadRowPolicy policy)
     {
         private readonly List<object?[]> _buffer = [];
         private readonly List<RowIssue> _issues = [];
 
+        public SilverInput Input { get; } = input;
+        public DatasetSchema Schema { get; } = schema;
         public TableWriter Writer { get; } = writer;
-        public TableChecks Checks { get; } = new(schema);
+        public required string ReadAs { get; init; }
+        public object? ColumnNotes { get; init; }
         public long SourceRows { get; private set; }
         public long Accepted { get; private set; }
         public long Rejected { get; private set; }
@@ -265,7 +308,7 @@ public sealed class SilverService(SilverOptions? options = null)
             }
             Accepted++;
             foreach (var row in _buffer)
-                if (Checks.Observe(row))
+                if (checks.Observe(row))
                     await Writer.AddAsync(row, ct);
         }
     }

@@ -31,7 +31,7 @@ public sealed class BronzeService(
             var list = new List<SourceResult>();
             if (catalog.Duo.Enabled)
                 foreach (var (dataset, o) in catalog.Duo.Datasets)
-                    list.Add(await GuardAsync(DuoSource.Label, DuoSource.Bron, dataset, () => duo.FetchAsync(dataset, o, runId, ct), ct));
+                    list.AddRange(await GuardAllAsync(DuoSource.Label, DuoSource.Bron, dataset, () => duo.FetchAsync(dataset, o, runId, ct), ct));
             return list;
         }, ct);
         var cbsTask = Task.Run(async () =>
@@ -60,7 +60,7 @@ public sealed class BronzeService(
 
         var all = (await duoTask).Concat(await cbsTask).Concat(await uploadTask).ToList();
         foreach (var r in all)
-            if (r.Status == SourceStatus.Failed) log.LogWarning("Bronze {Result}", r);
+            if (r.Status == SourceStatus.Failed || r.Warning is not null) log.LogWarning("Bronze {Result}", r);
             else log.LogInformation("Bronze {Result}", r);
         return all;
     }
@@ -73,22 +73,28 @@ public sealed class BronzeService(
             () => uploads.IngestAsync(landing, runId, ct), ct);
     }
 
-    private async Task<SourceResult> GuardAsync(string label, string bron, string dataset, Func<Task<SourceResult>> fetch, CancellationToken ct)
+    private async Task<SourceResult> GuardAsync(string label, string bron, string dataset, Func<Task<SourceResult>> fetch, CancellationToken ct) =>
+        (await GuardAllAsync(label, bron, dataset, async () => [await fetch()], ct)).Single();
+
+    /// <summary>A dataset that yields one result per resource; a failure before any resource is one failed result.</summary>
+    private async Task<IReadOnlyList<SourceResult>> GuardAllAsync(string label, string bron, string dataset,
+        Func<Task<IReadOnlyList<SourceResult>>> fetch, CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
         try
         {
-            return (await fetch()) with { Started = started, Duration = sw.Elapsed };
+            var results = await fetch();
+            return results.Select(r => r with { Started = started, Duration = sw.Elapsed }).ToList();
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
-            return new SourceResult
+            return [new SourceResult
             {
                 Label = label, Bron = bron, Dataset = dataset, Status = SourceStatus.Failed, Started = started, Duration = sw.Elapsed,
                 Reason = e is Http.SourceFetchException ? e.Message : $"{label} {dataset}: {e.GetType().Name}: {e.Message}",
                 Url = (e as Http.SourceFetchException)?.Url,
-            };
+            }];
         }
     }
 }

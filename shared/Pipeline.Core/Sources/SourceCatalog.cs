@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Sources;
 
@@ -35,8 +36,9 @@ public sealed class SourceCatalog
         RequireUrl("Sources:Cbs:V4BaseUrl", Cbs.V4BaseUrl);
         foreach (var (name, d) in Duo.Datasets)
         {
-            try { _ = new System.Text.RegularExpressions.Regex(d.ResourceName); }
-            catch (ArgumentException e) { throw new InvalidOperationException($"Sources:Duo:Datasets:{name}:ResourceName '{d.ResourceName}' is not a valid regular expression: {e.Message}"); }
+            var declared = DatasetCatalog.Find("duo", name) ?? throw new InvalidOperationException(
+                $"Sources:Duo:Datasets:{name} is not a declared DUO dataset; declared: {string.Join(", ", DatasetCatalog.OfBron("duo").Select(x => x.Dataset))}.");
+            _ = d.Rules(declared);
         }
         foreach (var (name, t) in Cbs.Tables)
             if (t.Protocol is not ("v3" or "v4"))
@@ -56,25 +58,68 @@ public sealed class DuoSourceOptions
     public const string DefaultBaseUrl = "https://onderwijsdata.duo.nl";
     public bool Enabled { get; set; } = true;
     public string BaseUrl { get; set; } = DefaultBaseUrl;
-    /// <summary>CKAN package id → which resource to fetch.</summary>
+    /// <summary>CKAN package id → overrides of its declared resource rules (<see cref="DatasetCatalog"/>).</summary>
     public Dictionary<string, DuoDatasetOptions> Datasets { get; set; } = new(StringComparer.Ordinal);
 
-    public static Dictionary<string, DuoDatasetOptions> Defaults() => new(StringComparer.Ordinal)
+    /// <summary>Every declared DUO dataset with its declared rules.</summary>
+    public static Dictionary<string, DuoDatasetOptions> Defaults() =>
+        DatasetCatalog.OfBron("duo").ToDictionary(d => d.Dataset, _ => new DuoDatasetOptions(), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Overrides of a declared dataset's resource rules. <c>ResourceName</c>, <c>Format</c> and <c>Position</c> at the
+/// dataset level apply to its first table (the only one for most packages); <c>Tables:{table}:…</c> to any table.
+/// Unset keys keep the declared rule.
+/// </summary>
+public sealed class DuoDatasetOptions
+{
+    /// <summary>Regular expression matched against the resource <c>name</c> (never the URL).</summary>
+    public string? ResourceName { get; set; }
+    /// <summary>The resource <c>format</c> required (case-insensitive); empty accepts any.</summary>
+    public string? Format { get; set; }
+    /// <summary>The resource's position in the package; -1 accepts any position.</summary>
+    public int? Position { get; set; }
+    /// <summary><c>url</c> (the resource's own URL) or <c>datastore-dump</c> (<c>{BaseUrl}/datastore/dump/{id}?format=csv</c>).</summary>
+    public string Download { get; set; } = "url";
+    public Dictionary<string, DuoResourceOptions> Tables { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The effective rule of every table of <paramref name="dataset"/>; an invalid override is an error naming its key.</summary>
+    public IReadOnlyList<(TableDeclaration Table, ResourceRule Rule)> Rules(DatasetDeclaration dataset)
     {
-        ["mbo-studenten-per-instelling"] = new() { ResourceName = "(?i)studenten.*instelling" },
-        ["gediplomeerde-mbo-studenten"] = new() { ResourceName = "(?i)gediplomeerde" },
-        ["instromende-mbo-studenten"] = new() { ResourceName = "(?i)instromende" },
+        foreach (var name in Tables.Keys.Where(k => dataset.Table(k) is null))
+            throw new InvalidOperationException($"Sources:Duo:Datasets:{dataset.Dataset}:Tables:{name}: dataset '{dataset.Dataset}' has no table '{name}'; "
+                + $"its tables: {string.Join(", ", dataset.Tables.Select(t => t.Name))}.");
+        var rules = new List<(TableDeclaration, ResourceRule)>();
+        for (var i = 0; i < dataset.Tables.Count; i++)
+        {
+            var table = dataset.Tables[i];
+            var rule = table.Resources ?? throw new InvalidOperationException($"Table {table.Name} of {dataset.Label} declares no resource rule.");
+            if (i == 0) rule = Apply(rule, ResourceName, Format, Position);
+            if (Tables.GetValueOrDefault(table.Name) is { } t) rule = Apply(rule, t.ResourceName, t.Format, t.Position);
+            try { _ = rule.Regex; }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"Sources:Duo:Datasets:{dataset.Dataset} (table {table.Name}): ResourceName '{rule.NamePattern}' is not a valid regular expression: {e.Message}");
+            }
+            rules.Add((table, rule));
+        }
+        return rules;
+    }
+
+    private static ResourceRule Apply(ResourceRule rule, string? name, string? format, int? position) => rule with
+    {
+        NamePattern = name ?? rule.NamePattern,
+        Format = format ?? rule.Format,
+        Position = position is null ? rule.Position : position < 0 ? null : position,
     };
 }
 
-public sealed class DuoDatasetOptions
+/// <summary>Override of one table's resource rule: <c>Sources:Duo:Datasets:{id}:Tables:{table}:ResourceName|Format|Position</c>.</summary>
+public sealed class DuoResourceOptions
 {
-    /// <summary>Regular expression matched against the resource <c>name</c>; exactly one resource must match.</summary>
-    public string ResourceName { get; set; } = ".*";
-    /// <summary>The resource <c>format</c> required (case-insensitive); empty accepts any.</summary>
-    public string Format { get; set; } = "CSV";
-    /// <summary><c>url</c> (the resource's own URL) or <c>datastore-dump</c> (<c>{BaseUrl}/datastore/dump/{id}?format=csv</c>).</summary>
-    public string Download { get; set; } = "url";
+    public string? ResourceName { get; set; }
+    public string? Format { get; set; }
+    public int? Position { get; set; }
 }
 
 public sealed class CbsSourceOptions
@@ -90,11 +135,9 @@ public sealed class CbsSourceOptions
     /// <summary>Stop following next links after this many pages (a loop guard, not a limit on real tables).</summary>
     public int MaxPages { get; set; } = 10_000;
 
-    public static Dictionary<string, CbsTableOptions> Defaults() => new(StringComparer.Ordinal)
-    {
-        ["85368NED"] = new(),
-        ["85696NED"] = new(),
-    };
+    /// <summary>Every declared CBS table (<see cref="DatasetCatalog"/>).</summary>
+    public static Dictionary<string, CbsTableOptions> Defaults() =>
+        DatasetCatalog.OfBron("cbs").ToDictionary(d => d.Dataset, _ => new CbsTableOptions(), StringComparer.Ordinal);
 }
 
 public sealed class CbsTableOptions

@@ -9,6 +9,10 @@ public sealed record SourceResult
     public required string Label { get; init; }
     public required string Bron { get; init; }
     public required string Dataset { get; init; }
+    /// <summary>For a package of several resources: the resource this result is about (its CKAN name).</summary>
+    public string? Resource { get; init; }
+    /// <summary>Something the operators should see although nothing failed (e.g. a resource that left the package).</summary>
+    public string? Warning { get; init; }
     public required SourceStatus Status { get; init; }
     /// <summary>Why it failed, or a short note (e.g. "304 Not Modified").</summary>
     public string? Reason { get; init; }
@@ -21,5 +25,6 @@ public sealed record SourceResult
     public TimeSpan Duration { get; init; }
 
     public override string ToString() =>
-        $"{Label} {Dataset}: {Status.ToString().ToLowerInvariant()}" + (Reason is null ? "" : $" ({Reason})") + (RawPath is null ? "" : $" → {RawPath}");
+        $"{Label} {Dataset}{(Resource is null ? "" : $" resource '{Resource}'")}: {Status.ToString().ToLowerInvariant()}"
+        + (Reason is null ? "" : $" ({Reason})") + (Warning is null ? "" : $" WARNING: {Warning}") + (RawPath is null ? "" : $" → {RawPath}");
 }

@@ -34,7 +34,7 @@ public sealed class DuckDbSilverTests
             var sourceRows = fixture.EndsWith(".json") ? 24 : SilverFixtures.DataLines(fixture);
             Assert.AreEqual(sourceRows, result.RowsIn, $"{fixture}: rows read = data lines in the file");
             Assert.AreEqual(result.RowsIn, result.RowsOut / perRow + result.RowsRejected, $"{fixture}: rows in = rows out + rejects");
-            expected[SilverSchemas.ForDataset(dataset)!.TableName] = sourceRows * perRow;
+            expected[Pipeline.Core.Datasets.DatasetCatalog.Find(dataset)!.Tables[0].Name] = sourceRows * perRow;
         }
 
         using var db = new DuckDBConnection("Data Source=:memory:");

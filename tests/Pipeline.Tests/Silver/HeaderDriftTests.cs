@@ -35,7 +35,7 @@ public sealed class HeaderDriftTests
     public void AYearWithOnlyOneSexColumnIsDrift()
     {
         var header = SilverSchemas.Gediplomeerden.ExpectedHeaders.Concat(["DIPMAN2024", "DIPVROUW2024", "DIPMAN2025"]).ToList();
-        var e = Assert.ThrowsExactly<SchemaDriftException>(() => TabularNormalisers.Bind(SilverSchemas.Gediplomeerden, "f.csv", header, null));
+        var e = Assert.ThrowsExactly<SchemaDriftException>(() => TabularNormalisers.Gediplomeerden(new Pipeline.Core.Datasets.RowContext("f.csv", header)));
         Assert.AreEqual("DIPMAN2025", e.Column);
     }
 

@@ -24,4 +24,6 @@ public sealed record CkanResource
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("url")] public string? Url { get; init; }
     [JsonPropertyName("last_modified")] public string? LastModified { get; init; }
+    /// <summary>The resource's place in the package (CKAN's <c>position</c>; the listing order when absent).</summary>
+    [JsonPropertyName("position")] public int? Position { get; init; }
 }

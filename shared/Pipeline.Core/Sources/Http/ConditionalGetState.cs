@@ -4,8 +4,9 @@ using Pipeline.Core.Lake;
 namespace Pipeline.Core.Sources.Http;
 
 /// <summary>
-/// <c>_state/http/{bron}/{dataset}.json</c>: the ETag / Last-Modified of the last download that made it into raw, so
-/// the next request can be conditional. Saved only after the raw write, so a 304 never hides a file we lack.
+/// <c>_state/http/{bron}/{dataset}/{resource id}.json</c>: the ETag / Last-Modified of the last download of a resource
+/// that made it into raw, so the next request can be conditional. Saved only after the raw write, so a 304 never
+/// hides a file we lack.
 /// </summary>
 public sealed record ConditionalGetState
 {
@@ -14,15 +15,14 @@ public sealed record ConditionalGetState
     [JsonPropertyName("last_modified")] public DateTimeOffset? LastModified { get; init; }
     [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
 
-
-    public static LakePath PathFor(string bron, string dataset) => LakePath.Parse($"{LakeZones.State}/http/{bron}/{dataset}.json");
+    public static LakePath PathFor(string bron, string dataset, string resourceId) =>
+        LakePath.Parse($"{LakeZones.State}/http/{bron}/{dataset}/{Uri.EscapeDataString(resourceId)}.json");
 
     public ConditionalRequest? RequestFor(string url) =>
         Url == url && (ETag is not null || LastModified is not null) ? new ConditionalRequest(ETag, LastModified) : null;
 
-    public static Task<ConditionalGetState?> ReadAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct) =>
-        lake.ReadJsonAsync<ConditionalGetState>(PathFor(bron, dataset), ct: ct);
+    public static Task<ConditionalGetState?> ReadAsync(ILakeStore lake, LakePath path, CancellationToken ct) =>
+        lake.ReadJsonAsync<ConditionalGetState>(path, ct: ct);
 
-    public Task WriteAsync(ILakeStore lake, string bron, string dataset, CancellationToken ct) =>
-        lake.WriteJsonAsync(PathFor(bron, dataset), this, ct: ct);
+    public Task WriteAsync(ILakeStore lake, LakePath path, CancellationToken ct) => lake.WriteJsonAsync(path, this, ct: ct);
 }

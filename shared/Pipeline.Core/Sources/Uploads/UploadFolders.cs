@@ -20,7 +20,8 @@ public static class UploadFolders
     /// <summary>Ambitions 2027: one CSV maintained by the ministry; the latest upload replaces the previous one. The gold stage validates its columns.</summary>
     public static readonly UploadFolder Ambities = new("landing/ambities/", "ambities", "ambities", "ambities", ["csv"], false, null);
 
-    public static readonly IReadOnlyList<UploadFolder> All = [Job, Ambities];
+    /// <summary>Every landing folder: the uploads declared in <see cref="Datasets.DatasetCatalog"/>.</summary>
+    public static IReadOnlyList<UploadFolder> All => Datasets.DatasetCatalog.All.Select(d => d.Upload).OfType<UploadFolder>().ToList();
 
     public static UploadFolder? For(string landingName) =>
         All.FirstOrDefault(f => landingName.StartsWith(f.Folder, StringComparison.Ordinal));
