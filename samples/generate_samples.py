@@ -72,19 +72,64 @@ def uid():
 
 
 # ---------------- DUO ----------------
+# The DUO part has its own generator, so its files do not depend on (or shift) the other sources' random numbers.
+drnd = random.Random(20261005)
+DUO_BASE = "https://onderwijsdata.duo.nl"
+STUDENTEN_ID = ["JAAR", "PROVINCIE INSTELLING", "BEVOEGD GEZAG NUMMER", "INSTELLINGSCODE", "INSTELLINGSNAAM",
+                "PLAATSNAAM INSTELLING", "GEMEENTENUMMER INSTELLING", "GEMEENTE INSTELLING"]
+SECTORKAMERS = ["BOVENSECTORAAL", "ENTREE", "SECTORKAMER_HANDEL", "SECTORKAMER_ICT_EN_CREATIEVE_INDUSTRIE",
+                "SECTORKAMER_ZORG_WELZIJN_EN_SPORT", "NIET_GESPECIFICEERD_NAAR_SECTOR"]
+JAAR_COLS = [f"JAAR_{y}" for y in YEARS]
+
+
+def duid():
+    return str(uuid.UUID(int=drnd.getrandbits(128), version=4))
+
+
+def csv_text(header, rows):
+    return "\r\n".join([",".join(header)] + [",".join(r) for r in rows]) + "\r\n"
+
+
+def inst_cells(y, inst):
+    code, name, plaats, prov, gnr, gem, bg, _size = inst
+    return [str(y), q(prov), q(bg), q(code), q(name), q(plaats), q(gnr), q(gem)]
+
+
 def studenten():
-    lines = ["JAAR,PROVINCIE INSTELLING,BEVOEGD GEZAG NUMMER,INSTELLINGSCODE,INSTELLINGSNAAM,PLAATSNAAM INSTELLING,"
-             "GEMEENTENUMMER INSTELLING,GEMEENTE INSTELLING,BBL,BOLDT,BOLVT,EX"]
+    """Position 0: one row per institution and year, a count column per leerweg (the file the indicators use)."""
+    rows = []
     for y in YEARS:
-        for i, (code, name, plaats, prov, gnr, gem, bg, size) in enumerate(INST):
-            total = int(size * (1 + 0.015 * (y - 2021)) * rnd.uniform(0.97, 1.03))
-            bbl = int(total * rnd.uniform(0.15, 0.30))
-            boldt = rnd.choice([0, 2, 3, 12, 35, 80]) if size > 5000 else rnd.choice([0, 1, 3])
-            ex = rnd.choice([0, 1, 4, 9, 25]) if i % 3 else None  # None: single-space cell
+        for i, inst in enumerate(INST):
+            size = inst[7]
+            total = int(size * (1 + 0.015 * (y - 2021)) * drnd.uniform(0.97, 1.03))
+            bbl = int(total * drnd.uniform(0.15, 0.30))
+            boldt = drnd.choice([0, 2, 3, 12, 35, 80]) if size > 5000 else drnd.choice([0, 1, 3])
+            ex = drnd.choice([0, 1, 4, 9, 25]) if i % 3 else None  # None: single-space cell
             bolvt = total - bbl - boldt - (ex or 0)
-            lines.append(",".join([str(y), q(prov), q(bg), q(code), q(name), q(plaats), q(gnr), q(gem),
-                                   count(bbl), count(boldt), count(bolvt), " " if ex is None else count(ex)]))
-    return "\r\n".join(lines) + "\r\n"
+            rows.append(inst_cells(y, inst) + [count(bbl), count(boldt), count(bolvt), " " if ex is None else count(ex)])
+    return csv_text(STUDENTEN_ID + ["BBL", "BOLDT", "BOLVT", "EX"], rows)
+
+
+def studenten_other(position):
+    """Positions 1-5: the same package's other shapes; a few rows each (never used, but served as the portal does)."""
+    insts = INST[:3]
+    if position == 1:
+        return csv_text(STUDENTEN_ID + SECTORKAMERS,
+                        [inst_cells(2025, i) + [count(drnd.randint(0, 900)) for _ in SECTORKAMERS] for i in insts])
+    lead = ["INSTELLINGSCODE", "INSTELLINGSNAAM", "PLAATSNAAM INSTELLING"]
+    if position == 2:
+        header = lead + ["SECTORKAMER NAAM", "LEERWEG", "NIVEAU", "ERKENDE OPLEIDING CODE", "ERKENDE OPLEIDING NAAM"] + \
+                 [f"{g}{y}" for y in YEARS for g in ("MAN", "VROUW")]
+        rows = [[q(i[0]), q(i[1]), q(i[2]), q(o[2]), q("BOLVT"), str(o[4]), q(o[0]), q(o[1])] +
+                [count(drnd.randint(0, 60)) for _ in range(10)] for i in insts for o in OPLEIDINGEN[:2]]
+        return csv_text(header, rows)
+    extra = {3: (["LEERWEG", "VERBLIJFSJAAR IN MBO"], lambda: [q("BBL"), str(drnd.randint(1, 4))]),
+             4: (["WOONPROVINCIE", "WOONGEMEENTE", "LEEFTIJDSCATEGORIE", "LEERWEG"],
+                 lambda: [q("Utrecht"), q("UTRECHT"), q("18 tot 20 jaar"), q("BOLVT")]),
+             5: (["BEROEPSOPLEIDING CODE", "BEROEPSOPLEIDING NAAM", "LEERWEG", "WOONPROVINCIE"],
+                 lambda: [q("25491"), q("Verzorgende-IG"), q("BBL"), q("Utrecht")])}[position]
+    return csv_text(lead + extra[0] + JAAR_COLS,
+                    [[q(i[0]), q(i[1]), q(i[2])] + extra[1]() + [count(drnd.randint(0, 300)) for _ in YEARS] for i in insts])
 
 
 def gediplomeerden():
@@ -92,7 +137,7 @@ def gediplomeerden():
             "ERKENDE OPLEIDING NAAM", "SECTORKAMER NAAM", "HOOFDGROEP NAAM"]
     for y in YEARS:
         cols += [f"DIPMAN{y}", f"DIPVROUW{y}"]
-    lines = [",".join(cols)]
+    rows = []
     for i, (code, name, plaats, *_rest) in enumerate(INST):
         size = INST[i][7]
         for j, (crebo, oname, sector, hoofd, niveau) in enumerate(OPLEIDINGEN[: 3 if size < 5000 else 5]):
@@ -100,63 +145,105 @@ def gediplomeerden():
             cells = [q(code), q(name), q(plaats), q(leerweg), str(niveau), q(crebo), q(oname), q(sector), q(hoofd)]
             base = max(1, size // 400)
             for y in YEARS:
-                man = int(base * rnd.uniform(0.2, 1.2)) if hoofd != "Zorg en welzijn" else rnd.randint(0, 6)
-                vrouw = int(base * rnd.uniform(0.2, 1.2)) if hoofd != "ICT" else rnd.randint(0, 6)
+                man = int(base * drnd.uniform(0.2, 1.2)) if hoofd != "Zorg en welzijn" else drnd.randint(0, 6)
+                vrouw = int(base * drnd.uniform(0.2, 1.2)) if hoofd != "ICT" else drnd.randint(0, 6)
                 cells += [count(man), count(vrouw)]
             if j == 4:
                 cells[-1] = " "  # a single-space cell where DUO has no figure yet
-            lines.append(",".join(cells))
-    return "\r\n".join(lines) + "\r\n"
+            rows.append(cells)
+    return csv_text(cols, rows)
 
 
-def instromend():
-    lines = ["JAAR,INSTELLINGSCODE,NIVEAU,LEERWEG,BEROEPSOPLEIDING CODE,BEROEPSOPLEIDING NAAM,WIJZIGING IN INSTELLING,"
-             "LAATSTE JAAR VO,VOOROPLEIDING VO,LAATSTE JAAR MBO,VOOROPLEIDING MBO,INSTROOM VO,INSTROOM MBO,INSTROOM OPLEIDING,AANTAL"]
+INSTROOM_SOORTEN = "nieuw-instromende-studenten-per-instelling-niveau-leerweg-beroepsopleiding-met-soorten-instroom"
+INSTROOM_VOOROPLEIDING = "nieuw-instromende-studenten-per-instelling-hoofdgroep-leerweg-beroepsopleiding-niveau-vooropleiding"
+
+
+def instroom_soorten(y):
+    """Shape B (one file per year): JAAR and AANTAL; LEERWEG BBL, BOL, EX; J/N flags."""
+    header = ["JAAR", "INSTELLINGSCODE", "NIVEAU", "LEERWEG", "BEROEPSOPLEIDING CODE", "BEROEPSOPLEIDING NAAM",
+              "WIJZIGING IN INSTELLING", "LAATSTE JAAR VO", "VOOROPLEIDING VO", "LAATSTE JAAR MBO", "VOOROPLEIDING MBO",
+              "INSTROOM VO", "INSTROOM MBO", "INSTROOM OPLEIDING", "AANTAL"]
+    rows = []
+    for code, _name, _plaats, _prov, _gnr, _gem, _bg, size in INST:
+        for crebo, oname, _sector, _hoofd, niveau in (OPLEIDINGEN[0], OPLEIDINGEN[1]):
+            leerweg = drnd.choice(["BOL", "BBL", "BOL"]) if size > 2000 else "EX"
+            vo = drnd.random() < 0.7
+            aantal = max(0, int(size / 120 * drnd.uniform(0.1, 1.0))) if size > 2000 else drnd.randint(1, 8)
+            rows.append([str(y), q(code), str(niveau), q(leerweg), q(crebo), q(oname), q(drnd.choice([" ", "J", "N"])),
+                         q(str(y - 1) if vo else " "), q("VMBO-KB" if vo else " "),
+                         q(" " if vo else drnd.choice([str(y - 1), f"<{y - 1}"])), q(" " if vo else "MBO niveau 2"),
+                         q("Directe instroom" if vo else "Geen instroom"), q("N" if vo else "J"), q("J"), count(aantal)])
+    return csv_text(header, rows)
+
+
+def instroom_vooropleiding(y):
+    """Shape A (one file per year): no JAAR column; three counts; BOLDT only in 2021."""
+    header = ["VOOROPLEIDING VO", "VOOROPLEIDING MBO", "INDICATIE KLEINE OPLEIDING", "INSTELLINGSCODE", "INSTELLINGSNAAM",
+              "HOOFDGROEP CODE", "HOOFDGROEP NAAM", "NIVEAU", "LEERWEG", "BEROEPSOPLEIDING CODE", "BEROEPSOPLEIDING NAAM",
+              "TOTAAL MBO", "INSTROOM MBO", "INSTROOM OPLEIDING"]
+    rows = []
+    for code, name, _plaats, _prov, _gnr, _gem, _bg, size in INST[:8]:
+        for k, (crebo, oname, _sector, hoofd, niveau) in enumerate((OPLEIDINGEN[0], OPLEIDINGEN[1])):
+            leerweg = ["BOLVT", "BBL", "BOLDT" if y == 2021 else "BOLVT"][(k + len(code)) % 3]
+            totaal = max(0, int(size / 150 * drnd.uniform(0.1, 1.0)))
+            mbo = int(totaal * drnd.uniform(0.2, 0.5))
+            rows.append([q("VMBO-KB"), q(" "), q("N" if totaal > 20 else "J"), q(code), q(name), q(f"{10 + k}"), q(hoofd),
+                         str(niveau), q(leerweg), q(crebo), q(oname), count(totaal), count(mbo), count(totaal - mbo)])
+    return csv_text(header, rows)
+
+
+STUDENTEN_NAMES = [
+    ("Studenten per instelling bevoegd gezag plaats gemeente provincie van de instelling en leerweg",
+     "2021-2025-01-studenten-per-instelling-bevoegd-gezag-plaats-gemeente-provincie-van-de-instelling-.csv"),
+    ("Student per instelling bevoegd gezag plaats gemeente provincie van de instelling en sectorkamer",
+     "2021-2025-02-studenten-per-instelling-bevoegd-gezag-plaats-gemeente-provincie-van-de-instelling-.csv"),
+    ("Studenten per instelling plaats van de instelling sectorkamer leerweg opleiding niveau geslacht",
+     "2021-2025-03-studenten-per-instelling-plaats-van-de-instelling-sectorkamer-leerweg-opleiding-niveau-geslacht.csv"),
+    ("Studenten per instelling bevoegd gezag gemeente instelling leerweg beroepsopleiding verblijfsjaar",
+     "2021-2025-08-studenten-per-instelling-bevoegd-gezag-gemeente-instelling-leerweg-beroepsopleiding-verblijfsjaar.csv"),
+    ("Studenten per instelling plaats instelling leerweg woongemeente woonprovincie leeftijdscategorie",
+     "2021-2025-11-studenten-per-instelling-plaats-instelling-leerweg-woongemeente-woonprovincie-leeftijdscategorie.csv"),
+    ("Studenten per instelling bevoegd gezag plaats van de instelling beroepsopleiding woonprovincie",
+     "2021-2025-12-studenten-per-instelling-bevoegd-gezag-plaats-van-de-instelling-beroepsopleiding-woonprovincie.csv"),
+]
+
+
+def duo_resources():
+    """dataset -> (title, last_modified, [(resource name, file name, body)]) in the order of the real listings."""
+    instroom = []
     for y in YEARS:
-        for code, name, plaats, prov, gnr, gem, bg, size in INST:
-            for crebo, oname, _sector, _hoofd, niveau in (OPLEIDINGEN[0], OPLEIDINGEN[1]):
-                # Older files say BOL where newer ones say BOLVT (silver normalises BOL to BOLVT).
-                leerweg = rnd.choice(["BOL" if y <= 2022 else "BOLVT", "BBL"])
-                vo = rnd.random() < 0.7
-                aantal = max(0, int(size / 120 * rnd.uniform(0.1, 1.0))) if size > 2000 else rnd.randint(1, 8)
-                lines.append(",".join([str(y), q(code), str(niveau), q(leerweg), q(crebo), q(oname), q("Nee"),
-                                       str(y - 1) if vo else " ", q("VMBO-KB" if vo else " "),
-                                       " " if vo else str(y - 1), q(" " if vo else "MBO niveau 2"),
-                                       q("Ja" if vo else "Nee"), q("Nee" if vo else "Ja"), q("Ja"), count(aantal)]))
-    return "\r\n".join(lines) + "\r\n"
-
-
-DUO_SETS = {
-    "mbo-studenten-per-instelling": ("Aantal studenten per mbo-instelling", "mbo-studenten-per-instelling-2021-2025",
-                                     "Toelichting mbo studenten per instelling", studenten),
-    "gediplomeerde-mbo-studenten": ("Gediplomeerde mbo-studenten", "gediplomeerde-mbo-studenten-2021-2025",
-                                    "Toelichting gediplomeerde mbo-studenten", gediplomeerden),
-    "instromende-mbo-studenten": ("Instromende mbo-studenten", "instromende-mbo-studenten-2021-2025",
-                                  "Toelichting instromende mbo-studenten", instromend),
-}
+        instroom.append((f"{y} {INSTROOM_SOORTEN}", f"{y}-{INSTROOM_SOORTEN}.csv", instroom_soorten(y)))
+        instroom.append((f"{y} {INSTROOM_VOOROPLEIDING}", f"{y}-{INSTROOM_VOOROPLEIDING}.csv", instroom_vooropleiding(y)))
+    return {
+        "mbo-studenten-per-instelling": ("Aantal studenten per mbo-instelling", "2026-02-02T10:15:03.221804",
+                                         [(n, f, studenten() if p == 0 else studenten_other(p))
+                                          for p, (n, f) in enumerate(STUDENTEN_NAMES)]),
+        "gediplomeerde-mbo-studenten": ("Gediplomeerde mbo-studenten", "2025-02-05T09:41:12.503318",
+                                        [("Gediplomeerden", "2020-2024-gediplomeerden.csv", gediplomeerden())]),
+        "instromende-mbo-studenten": ("Instromende mbo-studenten", "2026-02-02T10:22:47.118230", instroom),
+    }
 
 
 def duo():
-    for dataset, (title, res_name, doc_name, make) in DUO_SETS.items():
-        write(f"duo/{dataset}.csv", make(), bom=True)
-        rid, pid = uid(), uid()
+    """Per dataset the package_show listing with the real resource names and positions, and one CSV per resource in
+    duo/{dataset}/{file name}; the resource url is the portal's download link, which the sample handler maps back."""
+    for dataset, (title, modified, resources) in duo_resources().items():
+        pid = duid()
+        listed = []
+        for position, (name, file_name, body) in enumerate(resources):
+            rid = duid()
+            write(f"duo/{dataset}/{file_name}", body, bom=True)
+            listed.append({"id": rid, "package_id": pid, "name": name, "format": "CSV", "mimetype": "text/csv",
+                           "url": f"{DUO_BASE}/dataset/{pid}/resource/{rid}/download/{file_name}",
+                           "datastore_active": True, "last_modified": modified, "position": position})
         write_json(f"duo/{dataset}.package_show.json", {
-            "help": "https://onderwijsdata.duo.nl/api/3/action/help_show?name=package_show",
+            "help": f"{DUO_BASE}/api/3/action/help_show?name=package_show",
             "success": True,
             "result": {
                 "id": pid, "name": dataset, "title": title, "type": "dataset", "license_id": "cc-by",
                 "notes": f"{title} per jaar, 2021 tot en met 2025. Aantallen van 1 tot en met 4 zijn vervangen door -1. "
                          "De cijfers over 2025 zijn voorlopig (voorlopige cijfers 2025). SAMPLE DATA, geen echte cijfers.",
-                "metadata_modified": "2026-03-15T09:12:44.123456",
-                "num_resources": 2,
-                "resources": [
-                    {"id": rid, "package_id": pid, "name": res_name, "format": "CSV", "mimetype": "text/csv",
-                     "url": f"https://onderwijsdata.duo.nl/datastore/dump/{rid}?format=csv",
-                     "datastore_active": True, "last_modified": "2026-03-15T09:12:40.000001", "position": 0},
-                    {"id": uid(), "package_id": pid, "name": doc_name, "format": "PDF", "mimetype": "application/pdf",
-                     "url": f"https://onderwijsdata.duo.nl/dataset/{pid}/resource/toelichting.pdf",
-                     "datastore_active": False, "last_modified": "2025-10-01T08:00:00", "position": 1},
-                ],
+                "metadata_modified": modified, "num_resources": len(listed), "resources": listed,
             },
         })
 

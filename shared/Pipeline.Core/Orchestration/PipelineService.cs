@@ -169,9 +169,10 @@ public sealed class PipelineService(
         Outputs = r.RawPath is null || r.Status == SourceStatus.Failed ? [] : [new RunFile(r.RawPath, r.Sha256, r.Rows)],
         Rows = r.Rows,
         Bytes = r.Status == SourceStatus.Fetched ? r.Size : null,
-        Message = (r.Resource is null ? "" : $"resource '{r.Resource}': ")
-            + (r.Status == SourceStatus.Failed ? "failed" : r.Status.ToString().ToLowerInvariant() + (r.Reason is null ? "" : $": {r.Reason}"))
-            + (r.Warning is null ? "" : $". WARNING: {r.Warning}"),
+        Message = r.Status == SourceStatus.Failed
+            ? (r.Resource is null ? null : $"resource '{r.Resource}'")
+            : (r.Resource is null ? "" : $"resource '{r.Resource}': ") + r.Status.ToString().ToLowerInvariant()
+              + (r.Reason is null ? "" : $": {r.Reason}") + (r.Warning is null ? "" : $". WARNING: {r.Warning}"),
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
 

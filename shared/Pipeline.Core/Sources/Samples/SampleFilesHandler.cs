@@ -8,7 +8,8 @@ namespace Pipeline.Core.Sources.Samples;
 /// Answers the source clients' HTTP requests from the bundled snapshots in <c>samples/</c> instead of the network, so
 /// <c>pipeline refresh --sample</c> runs the very same clients, resilience pipeline, door checks and raw writer.
 /// Routes (host ignored): <c>/api/3/action/package_show?id=X</c> → <c>duo/X.package_show.json</c>;
-/// <c>/datastore/dump/{resource id}</c> → the <c>duo/{dataset}.csv</c> whose package lists that id;
+/// a resource's download link <c>/dataset/{package}/resource/{resource id}/download/{file}</c> and
+/// <c>/datastore/dump/{resource id}</c> → <c>duo/{dataset}/{file}</c>, the file named by that resource's url in the listing;
 /// <c>/ODataApi/odata/{t}</c> → <c>cbs/{t}/ODataApi.json</c>; <c>/ODataApi/odata/{t}/{set}</c> → <c>cbs/{t}/{set}.json</c>;
 /// <c>/ODataFeed/odata/{t}/TypedDataSet?…$skip=N</c> → <c>cbs/{t}/TypedDataSet.skipN.json</c> (no skip: <c>TypedDataSet.json</c>).
 /// </summary>
@@ -44,6 +45,9 @@ public sealed class SampleFilesHandler(string samplesDirectory) : HttpMessageHan
         at = Array.IndexOf(segments, "dump");
         if (at > 0 && segments[at - 1] == "datastore" && segments.Length > at + 1)
             return _resourceFiles.Value.GetValueOrDefault(segments[at + 1]);
+        at = Array.IndexOf(segments, "resource");
+        if (at > 0 && segments.Length == at + 4 && segments[at + 2] == "download")
+            return _resourceFiles.Value.GetValueOrDefault(segments[at + 1]);
         at = Array.IndexOf(segments, "ODataApi");
         if (at >= 0 && segments.Length == at + 3) return Safe("cbs", segments[at + 2], "ODataApi.json");
         if (at >= 0 && segments.Length == at + 4) return Safe("cbs", segments[at + 2], segments[at + 3] + ".json");
@@ -59,7 +63,7 @@ public sealed class SampleFilesHandler(string samplesDirectory) : HttpMessageHan
         return Path.Combine([samplesDirectory, .. parts]);
     }
 
-    /// <summary>resource id → CSV snapshot, from the package_show snapshots.</summary>
+    /// <summary>resource id → CSV snapshot <c>duo/{dataset}/{last segment of the resource url}</c>, from the package_show snapshots.</summary>
     private static Dictionary<string, string> IndexResources(string dir)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -70,8 +74,13 @@ public sealed class SampleFilesHandler(string samplesDirectory) : HttpMessageHan
             var dataset = Path.GetFileName(file)[..^".package_show.json".Length];
             using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
             foreach (var r in doc.RootElement.GetProperty("result").GetProperty("resources").EnumerateArray())
-                if (r.TryGetProperty("format", out var f) && string.Equals(f.GetString(), "CSV", StringComparison.OrdinalIgnoreCase))
-                    map[r.GetProperty("id").GetString()!] = Path.Combine(duo, dataset + ".csv");
+            {
+                if (!r.TryGetProperty("format", out var f) || !string.Equals(f.GetString(), "CSV", StringComparison.OrdinalIgnoreCase)) continue;
+                if (!r.TryGetProperty("url", out var u) || !Uri.TryCreate(u.GetString(), UriKind.Absolute, out var url)) continue;
+                var fileName = Uri.UnescapeDataString(url.Segments[^1]);
+                if (fileName.Contains("..") || fileName.Contains('/') || fileName.Contains('\\')) continue;
+                map[r.GetProperty("id").GetString()!] = Path.Combine(duo, dataset, fileName);
+            }
         }
         return map;
     }
