@@ -59,7 +59,7 @@ public sealed class BronzeHarness : IDisposable
     public BronzeService Bronze(IDictionary<string, string?>? extra = null, bool onlyDuo = false, bool onlyCbs = false) =>
         Services(extra, onlyDuo: onlyDuo, onlyCbs: onlyCbs).GetRequiredService<BronzeService>();
 
-    /// <summary>A CKAN package with the given resources (name, format, id) whose CSVs are served by this server.</summary>
+    /// <summary>A CKAN package with the given resources (name, format, id; position = order) whose CSVs are served by this server.</summary>
     public void StubPackage(string dataset, string notes, params (string Name, string Format, string Id)[] resources)
     {
         var res = string.Join(",", resources.Select(r =>
@@ -75,7 +75,10 @@ public sealed class BronzeHarness : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", contentType).WithBody(body));
     }
 
-    /// <summary>Serves the sample snapshots (DUO and CBS) the way the real servers would, with links pointing here.</summary>
+    /// <summary>
+    /// Serves the sample snapshots (DUO and CBS) the way the real servers would, with links pointing here: every DUO
+    /// resource at the download link its listing gives, from <c>samples/duo/{dataset}/{file}</c>.
+    /// </summary>
     public void ServeSamples()
     {
         foreach (var pkg in Directory.EnumerateFiles(Path.Combine(Samples, "duo"), "*.package_show.json"))
@@ -85,9 +88,13 @@ public sealed class BronzeHarness : IDisposable
             Server.Given(Request.Create().WithPath("/api/3/action/package_show").WithParam("id", dataset).UsingGet())
                 .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(json));
             using var doc = System.Text.Json.JsonDocument.Parse(json);
-            var csvId = doc.RootElement.GetProperty("result").GetProperty("resources").EnumerateArray()
-                .First(r => r.GetProperty("format").GetString() == "CSV").GetProperty("id").GetString()!;
-            StubCsv(csvId, File.ReadAllBytes(Path.Combine(Samples, "duo", dataset + ".csv")));
+            foreach (var r in doc.RootElement.GetProperty("result").GetProperty("resources").EnumerateArray())
+            {
+                var url = new Uri(r.GetProperty("url").GetString()!);
+                Server.Given(Request.Create().WithPath(url.AbsolutePath).UsingGet())
+                    .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/csv")
+                        .WithBody(File.ReadAllBytes(Path.Combine(Samples, "duo", dataset, Uri.UnescapeDataString(url.Segments[^1])))));
+            }
         }
         foreach (var tableDir in Directory.EnumerateDirectories(Path.Combine(Samples, "cbs")))
             ServeCbsTable(Path.GetFileName(tableDir));

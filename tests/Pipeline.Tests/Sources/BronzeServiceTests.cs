@@ -19,10 +19,10 @@ public sealed class BronzeServiceTests
         var second = await h.Services().GetRequiredService<PipelineService>().RefreshAsync("test");
 
         var bronze1 = first.Stages.Where(s => s.Stage == "bronze" && !s.Dataset!.StartsWith("job", StringComparison.Ordinal) && !s.Dataset.StartsWith("ambities", StringComparison.Ordinal)).ToList();
-        Assert.AreEqual(5, bronze1.Count, "three DUO datasets and two CBS tables");
+        Assert.AreEqual(14, bronze1.Count, "the twelve selected DUO resources and two CBS tables");
         Assert.IsTrue(bronze1.All(s => s.Status == StageStatuses.Succeeded), string.Join("; ", bronze1.SelectMany(s => s.Errors)));
         Assert.IsTrue(bronze1.All(s => s.Outputs.Single().Sha256 is { Length: 64 }), "raw outputs carry their sha256");
-        Assert.AreEqual(10, filesAfterFirst.Count, "five data files and five sidecars");
+        Assert.AreEqual(28, filesAfterFirst.Count, "fourteen data files and their sidecars");
 
         var bronze2 = second.Stages.Where(s => s.Stage == "bronze").ToList();
         Assert.IsTrue(bronze2.All(s => s.Status == StageStatuses.Unchanged), string.Join("; ", bronze2.Select(s => $"{s.Dataset}={s.Status}")));
@@ -46,7 +46,7 @@ public sealed class BronzeServiceTests
         Assert.AreEqual(2, cbs.Count);
         Assert.IsTrue(cbs.All(s => s.Status == StageStatuses.Succeeded));
         var duo = manifest.Stages.Where(s => s.Dataset?.StartsWith("duo/", StringComparison.Ordinal) == true).ToList();
-        Assert.AreEqual(3, duo.Count);
+        Assert.AreEqual(3, duo.Count, "one failure per package: its listing could not be read");
         foreach (var s in duo)
         {
             Assert.AreEqual(StageStatuses.Failed, s.Status);

@@ -12,11 +12,12 @@ namespace Pipeline.Tests.Sources;
 public sealed class DoorTests
 {
     private const string Dataset = "mbo-studenten-per-instelling";
-    private static readonly byte[] GoodCsv = Encoding.UTF8.GetBytes("\uFEFFJAAR,INSTELLINGSCODE\r\n2025,\"25LH\"\r\n");
+    private const string Leerweg = DuoPortal.StudentenLeerwegName;
+    private static readonly byte[] GoodCsv = Encoding.UTF8.GetBytes(DuoPortal.StudentenCsv());
 
     private static Dictionary<string, string?> Settings(long? maxBytes = null)
     {
-        var s = new Dictionary<string, string?> { ["Sources:Duo:Datasets:mbo-studenten-per-instelling:ResourceName"] = "studenten" };
+        var s = new Dictionary<string, string?>();
         if (maxBytes is { } m) s["Sources:Http:MaxBytes"] = m.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return s;
     }
@@ -32,13 +33,13 @@ public sealed class DoorTests
     public async Task A_bad_response_with_status_200_is_rejected_and_the_previous_file_stays_current(string contentType, string body, string reason)
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.StubCsv("r1", GoodCsv);
         var good = (await h.Bronze(Settings(), onlyDuo: true).FetchAllAsync()).Single(r => r.Dataset == Dataset);
         Assert.AreEqual(SourceStatus.Fetched, good.Status, good.Reason);
 
         h.Server.Reset();
-        h.StubPackage(Dataset, "", ("studenten", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.StubCsv("r1", Encoding.UTF8.GetBytes(body), contentType);
         var bad = (await h.Bronze(Settings(), onlyDuo: true).FetchAllAsync()).Single(r => r.Dataset == Dataset);
 
@@ -59,7 +60,7 @@ public sealed class DoorTests
     public async Task A_file_above_the_size_limit_is_rejected()
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.StubCsv("r1", Encoding.UTF8.GetBytes("JAAR,INSTELLINGSCODE\n" + string.Concat(Enumerable.Repeat("2025,25LH\n", 200))));
 
         var result = (await h.Bronze(Settings(maxBytes: 1000), onlyDuo: true).FetchAllAsync()).Single(r => r.Dataset == Dataset);
@@ -91,7 +92,7 @@ public sealed class DoorTests
         });
         h.Server.Given(Request.Create().WithPath("/api/3/action/package_show").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(
-                $$"""{"success":true,"result":{"notes":"","resources":[{"id":"r1","name":"studenten","format":"CSV","url":"http://127.0.0.1:{{port}}/dump.csv"}]""" + "}}"));
+                $$"""{"success":true,"result":{"notes":"","resources":[{"id":"r1","name":"{{Leerweg}}","format":"CSV","url":"http://127.0.0.1:{{port}}/dump.csv"}]""" + "}}"));
         var settings = Settings();
         settings["Sources:Http:MaxRetryAttempts"] = "1";
 

@@ -11,14 +11,19 @@ namespace Pipeline.Tests.Sources;
 public sealed class DuoSourceTests
 {
     private const string Dataset = "mbo-studenten-per-instelling";
-    private static readonly byte[] Csv = Encoding.UTF8.GetBytes(
-        "\uFEFFJAAR,INSTELLINGSCODE,INSTELLINGSNAAM,BBL\r\n2025,\"25KZ\",\"Hout- en Meubileringscollege, Rotterdam\",-1\r\n2025,\"27GN\",\"Grafisch Lyceum R'dam\", \r\n");
+    private const string Leerweg = DuoPortal.StudentenLeerwegName;
+    private static readonly byte[] Csv = Encoding.UTF8.GetBytes(DuoPortal.StudentenCsv());
 
     private static SourceResult Duo(IReadOnlyList<SourceResult> all) => all.Single(r => r.Bron == "duo" && r.Dataset == Dataset);
 
-    private static Dictionary<string, string?> OnlyStudenten() => new()
+    /// <summary>The declared rule: the resource named "… en leerweg" at position 0.</summary>
+    private static Dictionary<string, string?> OnlyStudenten() => new();
+
+    /// <summary>An operator's override through the documented keys: any name containing "studenten per instelling", any position.</summary>
+    private static Dictionary<string, string?> LooseRule() => new()
     {
-        ["Sources:Duo:Datasets:mbo-studenten-per-instelling:ResourceName"] = "(?i)studenten.*instelling",
+        ["Sources:Duo:Datasets:mbo-studenten-per-instelling:ResourceName"] = "(?i)studenten per instelling",
+        ["Sources:Duo:Datasets:mbo-studenten-per-instelling:Position"] = "-1",
     };
 
     [TestMethod]
@@ -26,7 +31,7 @@ public sealed class DuoSourceTests
     {
         using var h = new BronzeHarness();
         h.StubPackage(Dataset, "Aantallen per instelling (voorlopige cijfers 2025).",
-            ("mbo-studenten-per-instelling-2021-2025", "CSV", "res-csv"), ("Toelichting studenten per instelling", "PDF", "res-pdf"));
+            (Leerweg, "CSV", "res-csv"), ("Toelichting studenten per instelling", "PDF", "res-pdf"));
         h.StubCsv("res-csv", Csv);
 
         var result = Duo(await h.Bronze(OnlyStudenten(), onlyDuo: true).FetchAllAsync());
@@ -41,6 +46,9 @@ public sealed class DuoSourceTests
         var sidecar = await RawWriter.ReadSidecarAsync(h.Lake, Pipeline.Core.Lake.LakePath.Parse(pointer.Sidecar));
         Assert.IsNotNull(sidecar);
         Assert.AreEqual("res-csv", sidecar.CkanResourceId);
+        Assert.AreEqual(Leerweg, sidecar.CkanResourceName);
+        Assert.AreEqual(0, sidecar.CkanResourcePosition);
+        Assert.AreEqual("mbo_studenten_per_instelling", sidecar.SilverTable);
         Assert.AreEqual("2026-03-15T09:12:40.000001", sidecar.CkanLastModified);
         Assert.AreEqual(2025, sidecar.VoorlopigJaar);
         Assert.AreEqual("(voorlopige cijfers 2025)", sidecar.VoorlopigNote);
@@ -55,7 +63,7 @@ public sealed class DuoSourceTests
         using var h = new BronzeHarness();
         h.StubPackage(Dataset, "", ("studenten per instelling 2024", "CSV", "a"), ("studenten per instelling 2025", "CSV", "b"));
 
-        var result = Duo(await h.Bronze(OnlyStudenten(), onlyDuo: true).FetchAllAsync());
+        var result = Duo(await h.Bronze(LooseRule(), onlyDuo: true).FetchAllAsync());
 
         Assert.AreEqual(SourceStatus.Failed, result.Status);
         StringAssert.Contains(result.Reason, "2 resources");
@@ -74,14 +82,14 @@ public sealed class DuoSourceTests
 
         Assert.AreEqual(SourceStatus.Failed, result.Status);
         StringAssert.Contains(result.Reason, "no resource");
-        StringAssert.Contains(result.Reason, "'Toelichting' (PDF)");
+        StringAssert.Contains(result.Reason, "'Toelichting' (PDF, position 0)");
     }
 
     [TestMethod]
     public async Task A_503_then_200_is_retried_and_fetched()
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten per instelling", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet()).InScenario("flaky").WillSetStateTo("up")
             .RespondWith(Response.Create().WithStatusCode(503));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet()).InScenario("flaky").WhenStateIs("up")
@@ -99,7 +107,7 @@ public sealed class DuoSourceTests
     public async Task A_429_with_Retry_After_waits_the_time_the_server_asked_for()
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten per instelling", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet()).InScenario("busy").WillSetStateTo("free")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet()).InScenario("busy").WhenStateIs("free")
@@ -118,7 +126,7 @@ public sealed class DuoSourceTests
     public async Task A_server_that_does_not_answer_in_time_fails_with_a_timeout_after_retries()
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten per instelling", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(Csv).WithDelay(TimeSpan.FromSeconds(3)));
         var settings = OnlyStudenten();
@@ -139,7 +147,7 @@ public sealed class DuoSourceTests
     public async Task A_304_Not_Modified_on_the_second_run_reports_unchanged_and_stores_nothing()
     {
         using var h = new BronzeHarness();
-        h.StubPackage(Dataset, "", ("studenten per instelling", "CSV", "r1"));
+        h.StubPackage(Dataset, "", (Leerweg, "CSV", "r1"));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").WithHeader("If-None-Match", "\"v1\"").UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(304).WithHeader("ETag", "\"v1\""));
         h.Server.Given(Request.Create().WithPath("/datastore/dump/r1").UsingGet()).AtPriority(2)
