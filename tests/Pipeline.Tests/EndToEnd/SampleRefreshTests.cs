@@ -35,14 +35,15 @@ public sealed class SampleRefreshTests
         using var dir = new TempDirectory();
         var (exit, output) = await RunAsync("refresh", "--sample", "--lake", dir.Path);
         Assert.AreEqual(0, exit, output);
-        StringAssert.Contains(output, "sources: 8 fetched, 0 unchanged, 0 failed");
+        StringAssert.Contains(output, "sources: 17 fetched, 0 unchanged, 0 failed", "12 DUO resources (leerweg file, diplomas, 10 inflow files), 2 CBS tables, 3 uploads");
 
         var lake = new FileSystemLake(dir.Path);
         var run = (await RunRecorder.ReadAsync(lake, (await lake.NamesAsync("_runs/")).Select(LakePath.Parse).Single()))!;
         var silver = run.Stages.Where(s => s.Stage == "silver").ToList();
         Assert.AreEqual(0, silver.Count(s => s.Status == StageStatuses.Failed), string.Join("; ", silver.SelectMany(s => s.Errors)));
         var tables = silver.SelectMany(s => s.Outputs).Select(o => o.Path.Split('/')[1]).Distinct().Order().ToList();
-        CollectionAssert.AreEqual(new[] { "cbs_85368ned", "cbs_85696ned", "gediplomeerde_mbo_studenten", "instromende_mbo_studenten", "job_monitor", "mbo_studenten_per_instelling" }, tables);
+        CollectionAssert.AreEqual(new[] { "cbs_85368ned", "cbs_85696ned", "gediplomeerde_mbo_studenten", "instromende_mbo_studenten",
+            "instromende_mbo_studenten_vooropleiding", "job_monitor", "mbo_studenten_per_instelling" }, tables);
 
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();
@@ -67,7 +68,7 @@ public sealed class SampleRefreshTests
 
         var (again, second) = await RunAsync("refresh", "--sample", "--lake", dir.Path);
         Assert.AreEqual(0, again, second);
-        StringAssert.Contains(second, "sources: 0 fetched, 8 unchanged, 0 failed");
+        StringAssert.Contains(second, "sources: 0 fetched, 17 unchanged, 0 failed");
         StringAssert.Contains(second, "queued 0");
     }
 }

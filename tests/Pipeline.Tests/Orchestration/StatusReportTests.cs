@@ -27,7 +27,7 @@ public sealed class StatusReportTests
         var pointer = (await lake.PointerAsync("duo", "mbo-studenten-per-instelling"))!;
         Assert.AreEqual(pointer.Path, duo.RawFile);
         Assert.AreEqual(run.Started.UtcDateTime.Date, duo.RetrievedAt!.Value.UtcDateTime.Date);
-        Assert.AreEqual("2026-03-15T09:12:40.000001", duo.SourceLastModified, "CKAN's last_modified from the sidecar");
+        Assert.AreEqual("2026-02-02T10:15:03.221804", duo.SourceLastModified, "CKAN's last_modified from the sidecar");
         Assert.AreEqual("mbo_studenten_per_instelling", duo.SilverTable);
         Assert.AreEqual(run.RunId, duo.SilverRunId);
         CollectionAssert.AreEqual(new[] { 2021, 2022, 2023, 2024, 2025 }, duo.SilverPartitions.ToArray());
@@ -40,6 +40,10 @@ public sealed class StatusReportTests
         Assert.IsNull(ambities.SilverCurrent, "ambitions have no silver table: not applicable, not behind");
         Assert.AreEqual("ambities.csv", ambities.UploadedName);
         Assert.IsTrue(report.Datasets.Single(d => d.Dataset == "job-monitor").SilverCurrent, "the accumulated uploads' last file is the one silver names");
+        var instroom = report.Datasets.Single(d => d.Dataset == "instromende-mbo-studenten");
+        Assert.AreEqual("instromende_mbo_studenten, instromende_mbo_studenten_vooropleiding", instroom.SilverTable);
+        Assert.AreEqual(10, instroom.RawFiles, "one current file per selected resource");
+        Assert.IsTrue(instroom.SilverCurrent, "both tables were built from exactly the current resources");
 
         Assert.AreEqual(run.RunId, report.Gold.LastRunId);
         Assert.IsTrue(report.Gold.Current);
@@ -77,7 +81,8 @@ public sealed class StatusReportTests
         using var lake = new OrchestrationLake();
         await lake.RefreshAsync();
         var state = (await SilverState.ReadAsync(lake.Lake, "instromende_mbo_studenten", CancellationToken.None))!;
-        await (state with { Raw = "raw/duo/instromende-mbo-studenten/2025-01-01/" + new string('a', 64) + ".csv", RawSha256 = new string('a', 64) })
+        var other = "raw/duo/instromende-mbo-studenten/2025-01-01/" + new string('a', 64) + ".csv";
+        await (state with { Raw = other, RawSha256 = new string('a', 64), Inputs = [new SilverStateInput(other, new string('a', 64))] })
             .WriteAsync(lake.Lake, CancellationToken.None);
 
         var report = await new StatusReportBuilder(lake.Lake).BuildAsync();
