@@ -27,6 +27,7 @@ public static class IndicatorDocs
             sb.Append(CultureInfo.InvariantCulture,
                 $"| `{d.Code}` | {d.Naam} | {d.Doelstelling} | {d.Eenheid} | {d.Richting.Dutch()} | {string.Join(", ", d.BronTabellen.Select(t => $"`{t}`"))} | {d.Formule} | {Num(d.StandaardTolerantie)} | {Num(d.MinimumNoemer)} |\n");
         }
+        sb.Append(LeerwegSection());
         sb.Append(CultureInfo.InvariantCulture, $$"""
 
             ## Value rows (`gold/indicatoren/jaar=YYYY/part-0.parquet`)
@@ -69,6 +70,18 @@ public static class IndicatorDocs
 
             """);
         return sb.ToString().Replace("\r\n", "\n");
+    }
+
+    /// <summary>How DUO's leerweg codes are grouped by the formulas (<see cref="LeerwegGroepen"/>); silver keeps the codes.</summary>
+    private static string LeerwegSection()
+    {
+        var sb = new StringBuilder("\n## Leerweg codes\nSilver keeps `leerweg` as DUO writes it in each file; the formulas group the codes with `LeerwegGroepen.Of`:\n\n");
+        sb.Append("| DUO code | groep | betekenis |\n|---|---|---|\n");
+        foreach (var (code, groep, betekenis) in LeerwegGroepen.Codes)
+            sb.Append(CultureInfo.InvariantCulture, $"| `{code}` | {groep.ToString().ToUpperInvariant()} | {betekenis} |\n");
+        sb.Append("\n`BBL` is the numerator of every bbl share; students' shares divide by BBL + BOL (without extranei), diplomas and\n");
+        sb.Append("inflow by all routes. An unknown code is an error naming it (silver's accepted values keep it out of gold).\n");
+        return sb.ToString();
     }
 
     private static string Num(double? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "—";

@@ -73,6 +73,14 @@ public sealed class SilverService(SilverOptions? options = null)
         var schema = set.Table.Schema;
 
         var state = await SilverState.ReadAsync(lake, schema.TableName, ct);
+        // The files of one package land one by one (each fires the blob trigger); the first build after the last of
+        // them makes the table current, and the later triggers find nothing to do.
+        if (set.FromPointer && state is not null && state.InputShas.SetEquals(set.Inputs.Select(i => i.Raw.Sha256)))
+            return new SilverResult
+            {
+                RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Unchanged,
+                Message = $"{schema.TableName} is already built from the {set.Inputs.Count} current resource file(s) of {set.Dataset.Label} (run {state.RunId}).",
+            };
         if (!set.FromPointer && state is not null && raw.Fetched < state.RawFetched)
             return new SilverResult
             {
