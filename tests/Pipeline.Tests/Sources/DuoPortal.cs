@@ -36,7 +36,11 @@ public sealed class DuoPortal(WireMockServer server)
     private const string Notes = "Aantallen van 1 tot en met 4 zijn vervangen door -1 (voorlopige cijfers 2025).";
     private static readonly string Jaren = string.Join(",", Enumerable.Range(2021, 5).Select(y => $"JAAR_{y}"));
 
-    public Dictionary<string, List<PortalResource>> Packages { get; } = new(StringComparer.Ordinal)
+    /// <summary>The listings being served; tests change them and call <see cref="Serve"/> again.</summary>
+    public Dictionary<string, List<PortalResource>> Packages { get; } = Listings();
+
+    /// <summary>A fresh copy of the three real listings.</summary>
+    public static Dictionary<string, List<PortalResource>> Listings() => new(StringComparer.Ordinal)
     {
         [Studenten] =
         [
