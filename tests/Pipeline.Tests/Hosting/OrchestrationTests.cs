@@ -72,6 +72,9 @@ public sealed class OrchestrationTests
         return name;
     }
 
+    /// <summary>The sample of the studenten resource the pipeline takes (position 0, "… en leerweg").</summary>
+    private const string StudentenLeerwegFile = "2021-2025-01-studenten-per-instelling-bevoegd-gezag-plaats-gemeente-provincie-van-de-instelling-.csv";
+
     private static byte[] Sample(params string[] parts) => File.ReadAllBytes(Path.Combine([Samples, .. parts]));
 
     private static async Task<List<RunManifest>> RunsAsync(ILakeStore lake)
@@ -106,7 +109,7 @@ public sealed class OrchestrationTests
             var started = DateTime.UtcNow;
             await using (var a = new MemoryStream(Sample("ambities", "ambities.csv")))
                 await lake.WriteAsync(LakePath.Parse("landing/ambities/ambities.csv"), a);
-            await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", Sample("duo", "mbo-studenten-per-instelling.csv"), "csv");
+            await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", Sample("duo", "mbo-studenten-per-instelling", StudentenLeerwegFile), "csv");
 
             var done = await LakeTestExtensions.EventuallyAsync(async () =>
                 (await lake.NamesAsync("silver/mbo_studenten_per_instelling/")).Count > 0
@@ -131,7 +134,7 @@ public sealed class OrchestrationTests
         await using var services = new ServiceCollection().AddLogging().AddPipeline(config).BuildServiceProvider();
         var lake = services.GetRequiredService<ILakeStore>();
         await PutRawAsync(lake, "ambities", "ambities", Sample("ambities", "ambities.csv"), "csv");
-        var raw = await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", Sample("duo", "mbo-studenten-per-instelling.csv"), "csv");
+        var raw = await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", Sample("duo", "mbo-studenten-per-instelling", StudentenLeerwegFile), "csv");
         PipelineService Pipeline() => services.GetRequiredService<PipelineService>();
 
         // Two hosts (or a retry racing the first attempt) process the same blob at the same time.
@@ -159,7 +162,7 @@ public sealed class OrchestrationTests
         using var _ = host;
         try
         {
-            var good = Sample("duo", "mbo-studenten-per-instelling.csv");
+            var good = Sample("duo", "mbo-studenten-per-instelling", StudentenLeerwegFile);
             var bad = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(good).Replace("INSTELLINGSCODE", "BRIN"));
             var badName = await PutRawAsync(lake, "duo", "mbo-studenten-per-instelling", bad, "csv");
 
