@@ -236,6 +236,8 @@ public sealed class SilverService(SilverOptions? options = null)
             outputs.AddRange(await rejects.PublishAsync(lake, ct));
         }
         var folder = schema.Table.Folder;
+        var partitions = loads.SelectMany(l => l.Writer.PartitionRows.Keys).Order().ToList();
+        if (set.FromPointer) await DropPartitionsOutsideAsync(lake, schema, partitions, ct);
         var newest = set.Inputs.MaxBy(i => (i.Raw.Fetched, i.Raw == raw))!.Raw;
         outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_checks.json"), new
         {
@@ -245,7 +247,6 @@ public sealed class SilverService(SilverOptions? options = null)
         }, ct));
         if (loads.Select(l => l.ColumnNotes).FirstOrDefault(n => n is not null) is { } columnNotes)
             outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_columns.json"), new { table = schema.TableName, columns = columnNotes }, ct));
-        var partitions = loads.SelectMany(l => l.Writer.PartitionRows.Keys).Order().ToList();
         await new SilverState
         {
             Table = schema.TableName, SchemaVersion = schema.Version, Raw = newest.Path.Value, RawSha256 = newest.Sha256, RawFetched = newest.Fetched,
@@ -261,6 +262,20 @@ public sealed class SilverService(SilverOptions? options = null)
             Status = StageStatuses.Succeeded, RowsOut = rowsOut, Outputs = outputs,
             Message = $"Read as {readAs}: {rowsIn} source rows{from} → {rowsOut} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
         };
+    }
+
+    /// <summary>
+    /// A table built from a package's current resources is exactly those resources: a year no current resource gives
+    /// any more (the operator narrowed the rule) is removed. Resources that left the listing stay current, so their
+    /// years are kept.
+    /// </summary>
+    private static async Task DropPartitionsOutsideAsync(ILakeStore lake, DatasetSchema schema, IReadOnlyList<int> partitions, CancellationToken ct)
+    {
+        var keep = partitions.Select(p => schema.Table.PartitionFile(p).Value).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<LakePath>();
+        await foreach (var e in lake.ListAsync(schema.Table.Folder + "jaar=", ct))
+            if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
+        foreach (var path in stale) await lake.DeleteAsync(path, ct);
     }
 
     /// <summary>A CBS table's columns come from its metadata; once loaded they are the contract, and a change is drift.</summary>

@@ -17,8 +17,8 @@ namespace Pipeline.Tests.Sources.Duo;
 [TestClass]
 public sealed class DuoPackageRefreshTests
 {
-    private static Task<RunManifest> RefreshAsync(BronzeHarness h) =>
-        h.Services(onlyDuo: true).GetRequiredService<PipelineService>().RefreshAsync("test");
+    private static Task<RunManifest> RefreshAsync(BronzeHarness h, Dictionary<string, string?>? settings = null) =>
+        h.Services(settings, onlyDuo: true).GetRequiredService<PipelineService>().RefreshAsync("test");
 
     private static async Task<List<int>> YearsAsync(ILakeStore lake, DatasetSchema schema)
     {
@@ -164,5 +164,25 @@ public sealed class DuoPackageRefreshTests
         CollectionAssert.AreEqual(new[] { 2021, 2022, 2023, 2024, 2025 }, await YearsAsync(h.Lake, SilverSchemas.InstroomVooropleiding));
         using var manifest = JsonDocument.Parse(await h.ReadTextAsync($"_runs/{run.RunId}.json"));
         StringAssert.Contains(manifest.RootElement.GetRawText(), "no longer in the package listing");
+    }
+
+    [TestMethod]
+    public async Task An_operator_who_narrows_a_rule_gets_a_table_of_exactly_the_resources_it_selects()
+    {
+        using var h = new BronzeHarness();
+        var portal = new DuoPortal(h.Server);
+        portal.Serve();
+        await RefreshAsync(h);
+
+        var run = await RefreshAsync(h, new Dictionary<string, string?>
+        {
+            ["Sources:Duo:Datasets:instromende-mbo-studenten:Tables:instromende_mbo_studenten_vooropleiding:ResourceName"] = $"^2025 {DuoPortal.VooropleidingSuffix}$",
+        });
+
+        Assert.AreEqual(RunOutcomes.Succeeded, run.Outcome);
+        CollectionAssert.AreEqual(new[] { 2025 }, await YearsAsync(h.Lake, SilverSchemas.InstroomVooropleiding));
+        Assert.AreEqual(0, (await h.FilesAsync("silver/instromende_mbo_studenten_vooropleiding/jaar=2021/")).Count, "the year no rule selects is gone");
+        CollectionAssert.AreEqual(new[] { 2021, 2022, 2023, 2024, 2025 }, await YearsAsync(h.Lake, SilverSchemas.Instroom), "the other table keeps its rule");
+        Assert.AreEqual(6, (await h.CurrentAsync("duo", DuoPortal.Instroom))!.Resources.Count, "five shape-B resources and the one selected shape-A resource");
     }
 }
