@@ -30,7 +30,7 @@ public static class StatusRenderer
             Table(sb, ["DATASET", "RAW FILE", "RETRIEVED", "SOURCE MODIFIED", "SILVER TABLE", "SILVER BUILT", "JAAR", "FRESHNESS"],
                 r.Datasets.Select(d => new[]
                 {
-                    d.Freshness.Label, ShortRaw(d.RawFile), Day(d.RetrievedAt), SourceModified(d), d.SilverTable ?? "-",
+                    d.Freshness.Label, ShortRaw(d.RawFile) + (d.RawFiles > 1 ? $" +{d.RawFiles - 1}" : ""), Day(d.RetrievedAt), SourceModified(d), d.SilverTable ?? "-",
                     d.SilverTable is null ? "-" : d.SilverRunId is null ? "not built" : $"{RunDay(d.SilverRunId)} " + (d.SilverCurrent == true ? "current" : "BEHIND"),
                     Years(d.SilverPartitions), Freshness(d.Freshness),
                 }));
