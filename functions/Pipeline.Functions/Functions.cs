@@ -1,25 +1,32 @@
-using Microsoft.Azure.WebJobs;
-using Pipeline.Core.Orchestration;
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Pipeline.Core.Orchestration.Triggers;
 
 namespace Pipeline.Functions;
 
 /// <summary>
-/// The triggers. Each body is one call into a service of Pipeline.Core, so moving to the isolated worker
-/// changes this file only. Container names come from <see cref="LakeNameResolver"/> (%…% placeholders).
+/// The triggers of the function app. Each body is one call into <see cref="PipelineTriggers"/> (Pipeline.Core), which
+/// the local runner (<c>pipeline host</c>) calls too. The blob triggers are Event Grid based, the only kind the Flex
+/// Consumption plan runs: Event Grid posts BlobCreated for <c>raw/</c> and <c>landing/</c> of the lake to the blobs
+/// extension's webhook (infra/), so nothing polls.
 /// </summary>
-public sealed class Functions(PipelineService pipeline, LakeNameResolver resolver)
+public sealed class Functions(PipelineTriggers triggers)
 {
-    [Singleton]
+    /// <summary>The connection of the blob triggers: <c>PipelineLake__blobServiceUri</c> and friends (identity-based).</summary>
+    public const string LakeConnection = "PipelineLake";
+
+    /// <summary>Fires at 00:00 and 01:00 UTC; the nightly guard lets the one at 02:00 Dutch time through.</summary>
+    [Function(nameof(NightlyRefresh))]
     public Task NightlyRefresh([TimerTrigger("%Pipeline:NightlySchedule%")] TimerInfo timer, CancellationToken ct) =>
-        pipeline.RefreshAsync(timer.IsPastDue ? "timer (past due)" : "timer", ct: ct, scope: RefreshScope.FetchOnly);
+        triggers.OnNightlyTimerAsync(timer.IsPastDue, ct);
 
-    public Task OnRawFile([BlobTrigger("%Lake:Container:raw%/{name}", Connection = LakeNameResolver.LakeConnection)] Stream blob, string name, CancellationToken ct) =>
-        pipeline.ProcessRawFileAsync("raw/" + name, ct);
+    [Function(nameof(OnRawFile))]
+    public Task OnRawFile(
+        [BlobTrigger("raw/{name}", Source = BlobTriggerSource.EventGrid, Connection = LakeConnection)] BlobClient blob, string name, CancellationToken ct) =>
+        triggers.OnRawFileAsync(name, ct);
 
-    /// <summary>A blob that failed the attempts set in host.json; the SDK's message names its container and blob.</summary>
-    public Task OnPoisonBlob([QueueTrigger("webjobs-blobtrigger-poison")] string message, CancellationToken ct) =>
-        pipeline.HandlePoisonAsync(resolver.LakeName(PoisonMessage.Parse(message)), ct);
-
-    public Task OnUpload([BlobTrigger("%Lake:Container:landing%/{name}", Connection = LakeNameResolver.LakeConnection)] Stream blob, string name, CancellationToken ct) =>
-        pipeline.IngestUploadAsync("landing/" + name, ct);
+    [Function(nameof(OnUpload))]
+    public Task OnUpload(
+        [BlobTrigger("landing/{name}", Source = BlobTriggerSource.EventGrid, Connection = LakeConnection)] BlobClient blob, string name, CancellationToken ct) =>
+        triggers.OnUploadAsync(name, ct);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Orchestration.Triggers;
 using Pipeline.Core.Silver;
 using Pipeline.Core.Sources;
 
@@ -29,6 +30,22 @@ public static class PipelineComposition
         services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), FreshnessOptions.FromConfiguration(config), sp.GetService<TimeProvider>()));
         services.AddSingleton(SilverOptions.FromConfiguration(config));
         services.AddTransient<PipelineService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The trigger side (<see cref="PipelineTriggers"/>, the nightly guard, the attempt counter) with its options bound
+    /// from <c>Pipeline:*</c> and validated when the host starts: a bad time zone or schedule stops the start, naming the key.
+    /// </summary>
+    public static IServiceCollection AddPipelineTriggers(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<NightlyOptions>().Bind(config.GetSection(NightlyOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Pipeline:TimeZone is not a time zone this machine knows (IANA name, e.g. Europe/Amsterdam).")
+            .ValidateOnStart();
+        services.AddOptions<AttemptOptions>().Bind(config.GetSection(NightlyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<NightlyRun>();
+        services.AddTransient<AttemptGuard>();
+        services.AddTransient<PipelineTriggers>();
         return services;
     }
 }

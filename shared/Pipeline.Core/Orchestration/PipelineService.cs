@@ -80,7 +80,7 @@ public sealed class PipelineService(
 
     /// <summary>
     /// A new file in the raw zone: normalise its dataset, recompute gold, deliver alerts. A failure is recorded and
-    /// then thrown, so the host retries the file and, after the attempts set in host.json, hands it to
+    /// then thrown, so the trigger retries the file and, after <c>Pipeline:MaxAttempts</c>, hands it to
     /// <see cref="HandlePoisonAsync"/>.
     /// </summary>
     public async Task<RunManifest> ProcessRawFileAsync(string rawName, CancellationToken ct = default)
@@ -120,17 +120,18 @@ public sealed class PipelineService(
     }
 
     /// <summary>
-    /// A file that kept failing (the host's poison queue): keep a copy in <c>quarantine/poison/</c> with the reason,
-    /// and tell the operators once. Other files are not held up by it.
+    /// A file that kept failing (<c>Pipeline:MaxAttempts</c>, see <c>AttemptGuard</c>): keep a copy in
+    /// <c>quarantine/poison/</c> with the reason, and tell the operators once. Other files are not held up by it.
     /// </summary>
-    public async Task<RunManifest> HandlePoisonAsync(string name, CancellationToken ct = default)
+    /// <param name="lastError">Why the last attempt failed, for files whose failure left no record of its own.</param>
+    public async Task<RunManifest> HandlePoisonAsync(string name, string? lastError = null, CancellationToken ct = default)
     {
         var run = NewRun("poison");
         var path = LakePath.Parse(name);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = name });
         var failure = await FailureRecord.ReadAsync(lake, path, ct);
         var reason = failure is null
-            ? "the host gave up on this file after the attempts set in host.json (no error was recorded)"
+            ? lastError ?? "the file failed every attempt (no error was recorded)"
             : string.Join("; ", failure.Errors) + $" (last run {failure.LastRunId})";
         var quarantined = LakePath.Parse($"{LakeZones.Quarantine}/poison/{name}");
         await run.StageAsync("poison", path.Zone, async () =>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
-using Pipeline.Functions;
+using Pipeline.Cli;
 using Pipeline.Tests.Infrastructure;
 
 namespace Pipeline.Tests.EndToEnd;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Pipeline.Core.Raw;
-using Pipeline.Functions;
+using Pipeline.Cli;
 
 namespace Pipeline.Tests.Orchestration;
 

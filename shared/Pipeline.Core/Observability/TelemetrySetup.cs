@@ -6,15 +6,14 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Pipeline.Core.Observability;
 
-namespace Pipeline.Functions;
+namespace Pipeline.Core.Observability;
 
 /// <summary>
-/// OpenTelemetry for the pipeline's traces, metrics and logs: to Azure Monitor when
+/// OpenTelemetry for the pipeline's traces, metrics and logs, the same in the function app and the command line: to Azure Monitor when
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, to the console otherwise.
 /// </summary>
-public static class Telemetry
+public static class TelemetrySetup
 {
     public const string ConnectionSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
@@ -23,7 +22,7 @@ public static class Telemetry
         var connection = config[ConnectionSetting];
         var azure = !string.IsNullOrWhiteSpace(connection);
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("mbo-werkagenda-pipeline", serviceVersion: Core.Runs.RunRecorder.ProgramVersion))
+            .ConfigureResource(r => r.AddService("mbo-werkagenda-pipeline", serviceVersion: Runs.RunRecorder.ProgramVersion))
             .WithTracing(t =>
             {
                 t.AddSource(PipelineTelemetry.Name);

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Core.Orchestration.Triggers;
+
+public sealed class AttemptOptions
+{
+    /// <summary>How often a blob-triggered file is tried before it goes to <c>quarantine/poison/</c> (<c>Pipeline:MaxAttempts</c>).</summary>
+    [Range(1, 100)] public int MaxAttempts { get; set; } = 3;
+}
+
+/// <summary>
+/// Counts the attempts at one lake file in <c>_state/attempts/</c>, in the lake itself, so the count holds whatever
+/// retries the file (the Functions host's retries of an Event Grid blob trigger, the local runner, a second instance).
+/// A failed attempt is rethrown so the host tries again; the last one hands the file to
+/// <see cref="PipelineService.HandlePoisonAsync"/> (quarantine, one operator alert) and returns normally, so the host
+/// stops retrying and other files go on.
+/// </summary>
+public sealed class AttemptGuard(PipelineService pipeline, IOptions<AttemptOptions> options, ILogger<AttemptGuard> log)
+{
+    public sealed record Attempts(string Path, int Count, string LastError);
+
+    public static LakePath StatePath(string file) =>
+        LakePath.Parse($"{LakeZones.State}/attempts/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file)))[..24]}.json");
+
+    public async Task RunAsync(string file, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        var lake = pipeline.Lake;
+        try
+        {
+            await work(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var previous = await lake.ReadJsonAsync<Attempts>(StatePath(file), ct: ct);
+            var attempts = new Attempts(file, (previous?.Count ?? 0) + 1, e.Message);
+            var max = options.Value.MaxAttempts;
+            if (attempts.Count < max)
+            {
+                await lake.WriteJsonAsync(StatePath(file), attempts, ct: ct);
+                log.LogWarning(e, "Attempt {Attempt} of {Max} at {File} failed; the host retries it", attempts.Count, max, file);
+                throw;
+            }
+            log.LogError(e, "Attempt {Attempt} of {Max} at {File} failed; quarantining it", attempts.Count, max, file);
+            await pipeline.HandlePoisonAsync(file, $"{attempts.Count} attempts failed, the last with: {e.Message}", ct);
+            await lake.DeleteAsync(StatePath(file), ct);
+            return;
+        }
+        if (await lake.ExistsAsync(StatePath(file), ct)) await lake.DeleteAsync(StatePath(file), ct);
+    }
+}

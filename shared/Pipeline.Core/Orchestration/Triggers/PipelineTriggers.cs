@@ -1,0 +1,18 @@
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Core.Orchestration.Triggers;
+
+/// <summary>
+/// The trigger-to-pipeline mapping, in one place for every host: the function app's functions and the local runner
+/// (<c>pipeline host</c>) call these and nothing else. Blob names arrive relative to their container (zone).
+/// </summary>
+public sealed class PipelineTriggers(PipelineService pipeline, NightlyRun nightly, AttemptGuard attempts)
+{
+    public Task OnNightlyTimerAsync(bool isPastDue, CancellationToken ct) => nightly.RunIfDueAsync(isPastDue, ct);
+
+    public Task OnRawFileAsync(string name, CancellationToken ct) =>
+        attempts.RunAsync($"{LakeZones.Raw}/{name}", c => pipeline.ProcessRawFileAsync($"{LakeZones.Raw}/{name}", c), ct);
+
+    public Task OnUploadAsync(string name, CancellationToken ct) =>
+        attempts.RunAsync($"{LakeZones.Landing}/{name}", c => pipeline.IngestUploadAsync($"{LakeZones.Landing}/{name}", c), ct);
+}
