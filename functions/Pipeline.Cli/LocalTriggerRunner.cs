@@ -23,7 +23,14 @@ public sealed class LocalTriggerRunner(PipelineTriggers triggers, ILakeStore lak
 
     public TimeSpan PollInterval => config.GetValue("Pipeline:PollInterval", TimeSpan.FromSeconds(2));
 
+    /// <summary>Runs until <paramref name="ct"/> is cancelled (Ctrl+C), then returns normally.</summary>
     public async Task RunAsync(CancellationToken ct)
+    {
+        try { await LoopAsync(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private async Task LoopAsync(CancellationToken ct)
     {
         var schedule = CronExpression.Parse(nightly.Value.NightlySchedule, CronFormat.IncludeSeconds);
         await foreach (var e in lake.ListAsync(LakeZones.Raw + "/", ct)) _seen.Add(e.Path.Value);
@@ -39,8 +46,7 @@ public sealed class LocalTriggerRunner(PipelineTriggers triggers, ILakeStore lak
             }
             await PollAsync(LakeZones.Landing, triggers.OnUploadAsync, ct);
             await PollAsync(LakeZones.Raw, triggers.OnRawFileAsync, ct);
-            try { await Task.Delay(PollInterval, _clock, ct); }
-            catch (OperationCanceledException) { break; }
+            await Task.Delay(PollInterval, _clock, ct);
         }
     }
 

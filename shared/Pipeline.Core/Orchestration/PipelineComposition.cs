@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
@@ -20,6 +21,7 @@ public static class PipelineComposition
     /// <param name="samplesDirectory">Answer the source clients from these snapshots instead of the network (<c>refresh --sample</c>).</param>
     public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration config, string? samplesDirectory = null)
     {
+        services.TryAddSingleton(config);
         services.AddSingleton(_ => config.CreateLake());
         services.AddBronze(config, samplesDirectory);
         if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
