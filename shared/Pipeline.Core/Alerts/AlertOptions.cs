@@ -21,14 +21,23 @@ public sealed record AlertOptions
         var host = config["Alerts:Smtp:Host"];
         if (!string.IsNullOrWhiteSpace(host))
         {
-            var port = int.TryParse(config["Alerts:Smtp:Port"], out var p) ? p : 587;
-            var security = Enum.TryParse<SecureSocketOptions>(config["Alerts:Smtp:Security"], ignoreCase: true, out var s) ? s : SecureSocketOptions.Auto;
+            var port = 587;
+            if (config["Alerts:Smtp:Port"] is { Length: > 0 } portText &&
+                (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+                throw new InvalidOperationException($"Alerts:Smtp:Port must be a port number (1-65535), not '{portText}'.");
+            var security = SecureSocketOptions.Auto;
+            if (config["Alerts:Smtp:Security"] is { Length: > 0 } securityText &&
+                (!Enum.TryParse(securityText, ignoreCase: true, out security) || !Enum.IsDefined(security)))
+                throw new InvalidOperationException(
+                    $"Alerts:Smtp:Security must be one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}, not '{securityText}'.");
             smtp = new SmtpOptions(host, port, config["Alerts:Smtp:From"] ?? "pipeline@localhost", List(config["Alerts:Smtp:To"]),
                 NullIfEmpty(config["Alerts:Smtp:User"]), NullIfEmpty(config["Alerts:Smtp:Password"]), security);
         }
         return new AlertOptions
         {
-            WebhookUrl = string.IsNullOrWhiteSpace(url) ? null : new Uri(url, UriKind.Absolute),
+            WebhookUrl = string.IsNullOrWhiteSpace(url) ? null
+                : Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http" ? u
+                : throw new InvalidOperationException("Alerts:Webhook:Url is not an absolute http(s) URL."),
             Smtp = smtp,
             OperatorsTo = List(config["Alerts:Operators:To"]),
         };

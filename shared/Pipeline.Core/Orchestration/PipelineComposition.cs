@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Orchestration.Triggers;
@@ -21,6 +22,11 @@ public static class PipelineComposition
     /// <param name="samplesDirectory">Answer the source clients from these snapshots instead of the network (<c>refresh --sample</c>).</param>
     public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration config, string? samplesDirectory = null)
     {
+        // Settings are read and checked here, when the host or verb composes its services, so a bad value stops the
+        // start naming its key instead of surfacing in the first night's run (or silently falling back to a default).
+        var silver = SilverOptions.FromConfiguration(config);
+        var freshness = FreshnessOptions.FromConfiguration(config);
+        _ = AlertOptions.FromConfiguration(config);
         services.TryAddSingleton(config);
         services.AddSingleton(_ => config.CreateLake());
         services.AddBronze(config, samplesDirectory);
@@ -29,8 +35,8 @@ public static class PipelineComposition
         services.AddSingleton(sp => GoldService.FromConfiguration(sp.GetRequiredService<ILakeStore>(), config,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
             log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));
-        services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), FreshnessOptions.FromConfiguration(config), sp.GetService<TimeProvider>()));
-        services.AddSingleton(SilverOptions.FromConfiguration(config));
+        services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), freshness, sp.GetService<TimeProvider>()));
+        services.AddSingleton(silver);
         services.AddTransient<PipelineService>();
         return services;
     }
