@@ -1,5 +1,6 @@
-// The whole deployment of the pipeline: one resource group with the lake, the host's own storage, the container app
-// that runs `pipeline host`, its managed identity, Key Vault, monitoring and the nightly-run alerts.
+// The whole deployment of the pipeline: one resource group with the lake, the host's own storage, the function app
+// (Flex Consumption) that runs functions/Pipeline.Functions, its managed identity, the Event Grid system topic that
+// feeds the blob triggers, Key Vault, monitoring and the nightly-run alerts.
 // Subscription scope so that `azd up` (and `az deployment sub create`) can create the resource group itself.
 targetScope = 'subscription'
 
@@ -29,14 +30,16 @@ param analystsGroupId string = ''
 @description('E-mail address that receives the nightly-run alerts. Empty: the alert rules fire without notifying anyone.')
 param alertEmail string = ''
 
-@description('NCRONTAB (six fields) of the nightly refresh, in the time zone below.')
-param nightlySchedule string = '0 0 2 * * *'
+@description('NCRONTAB (six fields, UTC) of the nightly timer: 00:00 and 01:00 UTC, one of which is 02:00 in Amsterdam in winter (UTC+1) or summer (UTC+2). The app\'s wall-clock guard starts the run only at the occurrence that is 02:00 in timeZone.')
+param nightlySchedule string = '0 0 0,1 * * *'
 
-@description('IANA time zone of the container: the timer schedule is read in local time (02:00 Dutch time).')
+@description('IANA time zone of the wall-clock guard (Pipeline__TimeZone). Not TZ or WEBSITE_TIME_ZONE: the platform clock stays UTC.')
 param timeZone string = 'Europe/Amsterdam'
 
-@description('True once azd has deployed the pipeline image (SERVICE_PIPELINE_RESOURCE_EXISTS): keeps that image on re-provisioning.')
-param pipelineImageExists bool = false
+@minValue(40)
+@maxValue(1000)
+@description('Upper bound of Flex Consumption instances of the function app.')
+param maximumInstanceCount int = 40
 
 @secure()
 @description('SMTP password for the e-mail alert channel. Empty: the Key Vault secret is left as it is (set it there directly).')
@@ -73,6 +76,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: isProd ? 90 : 30
+    hostPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -117,46 +121,41 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-module registry 'modules/registry.bicep' = {
+module functionApp 'modules/function-app.bicep' = {
   scope: rg
   params: {
-    name: 'cr${resourceToken}'
+    planName: 'plan-pipeline-${resourceToken}'
+    appName: 'func-pipeline-${resourceToken}'
     location: location
     tags: tags
-    pullPrincipalId: identity.outputs.principalId
-  }
-}
-
-module pipelineImage 'modules/fetch-container-image.bicep' = {
-  scope: rg
-  params: {
-    exists: pipelineImageExists
-    name: 'ca-pipeline-${resourceToken}'
-  }
-}
-
-module app 'modules/container-app.bicep' = {
-  scope: rg
-  params: {
-    environmentName: 'cae-${resourceToken}'
-    appName: 'ca-pipeline-${resourceToken}'
-    location: location
-    tags: tags
-    logAnalyticsName: monitoring.outputs.logAnalyticsName
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
-    registryServer: registry.outputs.loginServer
-    image: pipelineImage.outputs.image
-    lakeBlobEndpoint: lake.outputs.blobEndpoint
     hostBlobEndpoint: hostStorage.outputs.blobEndpoint
     hostQueueEndpoint: hostStorage.outputs.queueEndpoint
+    hostTableEndpoint: hostStorage.outputs.tableEndpoint
+    deploymentContainerName: hostStorage.outputs.deploymentContainerName
+    lakeBlobEndpoint: lake.outputs.blobEndpoint
+    lakeQueueEndpoint: lake.outputs.queueEndpoint
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     smtpSecretUri: keyVault.outputs.smtpSecretUri
     webhookSecretUri: keyVault.outputs.webhookSecretUri
     nightlySchedule: nightlySchedule
     timeZone: timeZone
+    maximumInstanceCount: maximumInstanceCount
     // Using the other modules' outputs makes this module wait for them, role assignments included: the identity can
-    // pull the image and read the secrets before the first revision starts.
+    // read the deployment container, host storage, the lake and the secrets before the app first starts.
+  }
+}
+
+// The subscriptions on this topic (raw/ and landing/ to the blobs extension webhook) are made by
+// infra/hooks/postdeploy.sh after `azd deploy`: the webhook's key exists only once the code runs.
+module lakeEvents 'modules/eventgrid.bicep' = {
+  scope: rg
+  params: {
+    name: 'evgt-lake-${resourceToken}'
+    location: location
+    tags: tags
+    lakeAccountId: lake.outputs.id
   }
 }
 
@@ -175,9 +174,10 @@ module alerts 'modules/alerts.bicep' = {
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
-output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
-output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = app.outputs.environmentName
-output SERVICE_PIPELINE_NAME string = app.outputs.appName
+output SERVICE_PIPELINE_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output LAKE_EVENTGRID_TOPIC_NAME string = lakeEvents.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output LAKE_STORAGE_ACCOUNT string = lake.outputs.name

@@ -10,6 +10,5 @@ param principalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param principalType = 'ServicePrincipal'
 param analystsGroupId = readEnvironmentVariable('ANALYSTS_GROUP_ID', '')
 param alertEmail = readEnvironmentVariable('ALERT_EMAIL', '')
-param pipelineImageExists = bool(readEnvironmentVariable('SERVICE_PIPELINE_RESOURCE_EXISTS', 'false'))
 param smtpPassword = readEnvironmentVariable('ALERTS_SMTP_PASSWORD', '')
 param alertWebhookUrl = readEnvironmentVariable('ALERTS_WEBHOOK_URL', '')

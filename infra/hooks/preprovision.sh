@@ -1,6 +1,7 @@
 #!/bin/sh
-# azd preprovision hook: the container app references both alert secrets in Key Vault and cannot start a revision
-# while either is missing. On the first provision of an environment (no vault yet) both must be given.
+# azd preprovision hook: the function app references both alert secrets in Key Vault. A reference to a secret that
+# does not exist stays the literal `@Microsoft.KeyVault(…)` text, which the app's alert options refuse at start-up.
+# On the first provision of an environment (no vault yet) both must be given.
 set -eu
 if [ -z "${AZURE_KEY_VAULT_NAME:-}" ]; then
   missing=""

@@ -1,5 +1,6 @@
-// Alerts on the nightly run, read from the host's own log lines in Log Analytics (container console logs, and
-// App Insights traces once the app exports them). The lines they rely on come from PipelineService:
+// Alerts on the nightly run, read from the function app's telemetry in the Log Analytics workspace behind the
+// workspace-based Application Insights: the app's log lines are in AppTraces (Message), each function execution is a
+// row in AppRequests (Name = function name, Success). The lines they rely on come from PipelineService:
 //   "Refresh <run_id> started by timer"   and   "Run <run_id> <succeeded|failed>: <stages>"
 param namePrefix string
 param location string
@@ -7,13 +8,9 @@ param tags object
 param logAnalyticsId string
 param alertEmail string
 
-// All host log lines, whichever table they land in (the _CL table exists only after the first log line, hence
-// isfuzzy and skipQueryValidation below).
+// The app's log lines (the App* tables appear with the first telemetry, hence skipQueryValidation below).
 var linesQuery = '''
-let lines = union isfuzzy=true
-    (ContainerAppConsoleLogs_CL | project TimeGenerated, Line = tostring(column_ifexists("Log_s", ""))),
-    (ContainerAppConsoleLogs | project TimeGenerated, Line = tostring(column_ifexists("Log", ""))),
-    (AppTraces | project TimeGenerated, Line = Message);
+let lines = AppTraces | project TimeGenerated, Line = Message;
 let timerRuns = lines
     | where TimeGenerated > ago(26h)
     | extend RunId = extract(@"Refresh (\S+) started by timer", 1, Line)
@@ -30,6 +27,8 @@ let failedRuns = lines
     | distinct RunId;
 union
     (timerRuns | join kind=inner failedRuns on RunId | project Reason = strcat("nightly run ", RunId, " failed")),
+    (AppRequests | where TimeGenerated > ago(1h) and Name == "NightlyRefresh" and Success == false
+                 | project Reason = "NightlyRefresh function failed"),
     (lines | where TimeGenerated > ago(1h) and Line has "Functions.NightlyRefresh" and Line has "Failed"
            | project Reason = "NightlyRefresh function failed")
 '''}'

@@ -1,5 +1,6 @@
 // Key Vault for the alert channels' secrets. RBAC only (no access policies); the app reads them through Key Vault
-// references resolved by Container Apps with the pipeline identity, so no secret is ever an app setting value.
+// references (`@Microsoft.KeyVault(SecretUri=…)`) that the Functions platform resolves with the pipeline identity, so no
+// secret is ever an app setting value.
 param name string
 param location string
 param tags object

@@ -90,12 +90,28 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
 
 // Built-in role ids (the same in every tenant).
 var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+
+// Storage Blob Data Contributor, not Owner: the app reads and writes blobs; Owner would also let it rewrite the
+// hierarchical namespace's ACLs.
 
 resource hostContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: lake
   name: guid(lake.id, hostPrincipalId, blobDataContributor)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: hostPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Queue Data Contributor: the blob triggers' connection (PipelineLake) writes a blob that failed every attempt
+// to the poison queue `webjobs-blobtrigger-poison` in this account.
+resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: lake
+  name: guid(lake.id, hostPrincipalId, queueDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
     principalId: hostPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -123,7 +139,9 @@ resource analystsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
 }
 
 output name string = lake.name
+output id string = lake.id
 // Without the trailing slash: the app's Lake__Root is the bare service URL.
 output blobEndpoint string = 'https://${lake.name}.blob.${environment().suffixes.storage}'
+output queueEndpoint string = 'https://${lake.name}.queue.${environment().suffixes.storage}'
 output dfsEndpoint string = 'https://${lake.name}.dfs.${environment().suffixes.storage}'
 output containers array = containers

@@ -39,7 +39,11 @@ public sealed class AlertRuleTemplateTests
             Assert.AreEqual("[parameters('logAnalyticsId')]", (string?)r.Get("properties.scopes")!.AsArray()[0], "rules query the Log Analytics workspace");
         }
         StringAssert.Contains(Queries, "started by timer");
-        StringAssert.Contains(Queries, "ContainerAppConsoleLogs");
+        // The function app's telemetry in the workspace-based Application Insights tables, not container console logs.
+        StringAssert.Contains(Queries, "AppTraces");
+        StringAssert.Contains(Queries, "AppRequests");
+        StringAssert.Contains(Queries, "NightlyRefresh");
+        Assert.DoesNotContain("ContainerApp", Queries);
     }
 
     [TestMethod]

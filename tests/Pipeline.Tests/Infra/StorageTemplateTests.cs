@@ -32,9 +32,33 @@ public sealed class StorageTemplateTests
     }
 
     [TestMethod]
+    public void EveryStorageAccount_RefusesSharedKeys_AndPlainHttp_AndTlsBelow12()
+    {
+        var accounts = ArmTemplate.Main.OfType(StorageAccounts).Where(r => r.Node["existing"] is null).ToList();
+        Assert.HasCount(2, accounts, "the lake and the host storage, nothing else");
+        foreach (var account in accounts)
+        {
+            var name = (string?)account.Get("name");
+            Assert.IsFalse(account.Get("properties.allowSharedKeyAccess")!.GetValue<bool>(), $"{name}: allowSharedKeyAccess false");
+            Assert.AreEqual("TLS1_2", (string?)account.Get("properties.minimumTlsVersion"), $"{name}: TLS 1.2 at least");
+            Assert.IsTrue(account.Get("properties.supportsHttpsTrafficOnly")!.GetValue<bool>(), $"{name}: HTTPS only");
+        }
+    }
+
+    [TestMethod]
+    public void HostStorage_HoldsTheFunctionAppPackageContainer()
+    {
+        var container = ArmTemplate.Main.Single("Microsoft.Storage/storageAccounts/blobServices/containers",
+            r => ReferenceEquals(r.Template, HostStorage.Template), "deployment package container in host storage");
+        Assert.AreEqual("app-package", (string?)container.ParameterDefault("deploymentContainerName"));
+        StringAssert.Contains((string?)container.Get("name") ?? "", "parameters('deploymentContainerName')");
+        Assert.AreEqual("None", (string?)container.Get("properties.publicAccess"));
+    }
+
+    [TestMethod]
     public void LakeContainers_AreOnePerZone_WithTheNamesTheAppResolves()
     {
-        var containers = ArmTemplate.Main.Single("Microsoft.Storage/storageAccounts/blobServices/containers", _ => true, "container loop");
+        var containers = ArmTemplate.Main.Single("Microsoft.Storage/storageAccounts/blobServices/containers", r => ReferenceEquals(r.Template, Lake.Template), "container loop");
         var name = (string?)containers.Get("name") ?? "";
         StringAssert.Contains(name, "variables('containers')[copyIndex()]", "containers are created from the module's containers list");
         var declared = containers.Template["variables"]!["containers"]!.AsArray().Select(n => (string?)n).ToList();
@@ -64,7 +88,7 @@ public sealed class StorageTemplateTests
     [TestMethod]
     public void LakeBlobService_HasSoftDeleteForBlobsAndContainers_AndVersioning()
     {
-        var service = ArmTemplate.Main.Single("Microsoft.Storage/storageAccounts/blobServices", _ => true, "lake blob service");
+        var service = ArmTemplate.Main.Single("Microsoft.Storage/storageAccounts/blobServices", r => ReferenceEquals(r.Template, Lake.Template), "lake blob service");
         Assert.AreSame(Lake.Template, service.Template);
         Assert.IsTrue(service.Get("properties.isVersioningEnabled")!.GetValue<bool>(), "versioning");
         Assert.IsTrue(service.Get("properties.deleteRetentionPolicy.enabled")!.GetValue<bool>(), "blob soft delete");
