@@ -10,7 +10,7 @@ namespace Pipeline.Core.Sources.Uploads;
 /// content-addressed, sidecar with the uploaded name and time. The landing file is removed once it is safe in raw
 /// or in quarantine, so an upload is handled exactly once.
 /// </summary>
-public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, BronzeQuarantine quarantine, SourceCatalog catalog, TimeProvider? clock = null)
+public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine quarantine, SourceCatalog catalog, TimeProvider? clock = null)
 {
     /// <summary>Every pending upload of every folder; a folder with nothing pending reports unchanged.</summary>
     public async Task<IReadOnlyList<SourceResult>> IngestPendingAsync(string? runId, CancellationToken ct)
@@ -75,10 +75,10 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, BronzeQuarant
         if (problem is not null)
         {
             await using (var body = staged.OpenRead())
-                await quarantine.KeepAsync(new QuarantineReason
+                await quarantine.KeepAsync(quarantine.BronzePath(folder.Bron, folder.Dataset, ext.Length == 0 ? "bin" : ext), new QuarantineReason
                 {
-                    Bron = folder.Bron, Dataset = folder.Dataset, Url = entry.Path.Value, Reason = problem, Size = staged.Length,
-                }, body, ext.Length == 0 ? "bin" : ext, ct);
+                    Stage = "bronze", Dataset = $"{folder.Bron}/{folder.Dataset}", Source = entry.Path.Value, Reason = problem, Size = staged.Length,
+                }, body, ct);
             await lake.DeleteAsync(entry.Path, ct);
             return result with { Reason = $"{entry.Path}: rejected: {problem}" };
         }
