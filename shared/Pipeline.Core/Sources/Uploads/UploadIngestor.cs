@@ -2,6 +2,7 @@ using System.Text;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Raw;
 using Pipeline.Core.Sources.Http;
+using Sylvan.Data.Csv;
 
 namespace Pipeline.Core.Sources.Uploads;
 
@@ -112,15 +113,20 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
                 header = XlsxSheetReader.ReadFirstSheet(s).FirstOrDefault();
             else
             {
-                using var reader = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-                header = reader.ReadLine()?.Split(',');
+                using var text = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+                using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
+                header = csv.Read() ? Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray() : null;
             }
+        }
+        catch (CsvFormatException e)
+        {
+            return $"line 1: the header is not valid CSV: {e.Message}";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return $"the workbook cannot be read: {e.Message}";
         }
-        var found = (header ?? []).Select(h => (h ?? "").Trim().Trim('"').ToLowerInvariant()).Where(h => h.Length > 0).ToList();
+        var found = (header ?? []).Select(h => (h ?? "").Trim().ToLowerInvariant()).Where(h => h.Length > 0).ToList();
         if (found.SequenceEqual(folder.RequiredHeader)) return null;
         var missing = folder.RequiredHeader.Except(found).ToList();
         var extra = found.Except(folder.RequiredHeader).ToList();
