@@ -286,30 +286,55 @@ def cbs_table(table, title, dims, topics, rows, page_size):
         write_json(f"cbs/{table}/TypedDataSet{'' if start == 0 else f'.skip{start}'}.json", page)
 
 
-def cbs():
-    soorten = [{"Key": "T001072 ", "Title": "Totaal onderwijssoorten", "Description": None, "CategoryGroupID": None},
-               {"Key": "A025284 ", "Title": "Mbo", "Description": "Middelbaar beroepsonderwijs", "CategoryGroupID": None}]
-    regios = [{"Key": k, "Title": t, "Description": None} for k, t in PROVINCES]
+# 85368NED in its real shape: vo and mbo in one Onderwijssoort dimension (the mbo total is A025290, the table total
+# T001336 is vo + mbo), Geslacht and Herkomst with totals. The mbo codes are the real ones (source-formats.md); the vo
+# and Herkomst codes other than the totals are made up for the sample. Some codes carry CBS's trailing spaces.
+VSV_SOORTEN = [("T001336", "Totaal onderwijssoorten"), ("A025262 ", "Totaal voortgezet onderwijs"), ("A025264 ", "Vmbo"),
+               ("A025290", "Totaal mbo (incl. extranei)"), ("A042649", "Mbo-entreeopleiding"), ("A042655", "Mbo niveau 2"),
+               ("A042661", "Mbo niveau 3"), ("A042667", "Mbo niveau 4"), ("A041868 ", "Bol totaal"), ("A025293 ", "Bbl totaal"),
+               ("A041773", "Extranei")]
+VSV_GESLACHT = [("T001038", "Totaal mannen en vrouwen"), ("3000   ", "Mannen"), ("4000   ", "Vrouwen")]
+VSV_HERKOMST = [("T001040", "Totaal"), ("A043642 ", "Nederlandse achtergrond"), ("A043645 ", "Met migratieachtergrond")]
+# (Geslacht, Herkomst) combinations served: every total, each sex at the Herkomst total, each Herkomst at the sex total.
+VSV_COMBINATIES = [(0, 0), (1, 0), (2, 0), (0, 1), (0, 2)]
+
+
+def vsv_85368():
+    vrnd = random.Random(85368)  # its own generator: the other CBS table and the JOB files keep their numbers
+    mbo = {"A042649": 0.12, "A042655": 0.30, "A042661": 0.25, "A042667": 0.33, "A041868 ": 0.62, "A025293 ": 0.33, "A041773": 0.05}
     rows, rid = [], 0
-    for s in soorten:
-        for r in regios:
-            for p in PERIODEN:
-                deeln = rnd.randint(40000, 90000) * (8 if r["Key"].startswith("NL") else 1) // (1 if s["Key"].startswith("T") else 3)
-                vsv = int(deeln * rnd.uniform(0.015, 0.06))
+    for p in PERIODEN:
+        y = int(p["Key"][:4])
+        mbo_total = int(24000 - 600 * (y - 2021) + vrnd.randint(-400, 400))
+        vo_total = int(6500 - 150 * (y - 2021) + vrnd.randint(-200, 200))
+        totals = {"T001336": mbo_total + vo_total, "A025262 ": vo_total, "A025264 ": int(vo_total * 0.8), "A025290": mbo_total}
+        for key, _title in VSV_SOORTEN:
+            vsv_total = totals.get(key) or int(mbo_total * mbo[key] * vrnd.uniform(0.95, 1.05))
+            for g, h in VSV_COMBINATIES:
+                share = [1.0, 0.58, 0.42][g] * [1.0, 0.55, 0.45][h]
+                vsv = int(vsv_total * share)
+                deeln = int(vsv / vrnd.uniform(0.015, 0.035))
                 pct = round(100 * vsv / deeln, 1)
-                if p["Key"] == "2025JJ00" and rid % 4 == 0:
+                if y == 2025 and h > 0:
                     vsv, pct = None, None  # not yet known: CBS sends null
-                rows.append({"ID": rid, "Onderwijssoort": s["Key"], "RegioS": r["Key"], "Perioden": p["Key"],
-                             "Deelnemers_1": deeln, "VoortijdigSchoolverlaters_2": vsv, "VoortijdigSchoolverlatersPercentage_3": pct})
+                rows.append({"ID": rid, "Geslacht": VSV_GESLACHT[g][0], "Onderwijssoort": key, "Herkomst": VSV_HERKOMST[h][0],
+                             "Perioden": p["Key"], "Deelnemers_1": deeln, "VoortijdigeSchoolverlaters_2": vsv,
+                             "VoortijdigeSchoolverlaters_3": pct})
                 rid += 1
-    cbs_table("85368NED", "Voortijdig schoolverlaters; onderwijssoort, regio",
-              [("Onderwijssoort", "Dimension", "Onderwijssoort", soorten), ("RegioS", "GeoDimension", "Regio's", regios),
+    items = lambda codes: [{"Key": k, "Title": t, "Description": None, "CategoryGroupID": None} for k, t in codes]
+    cbs_table("85368NED", "Voortijdig schoolverlaters; geslacht, onderwijssoort en herkomst",
+              [("Geslacht", "Dimension", "Geslacht", items(VSV_GESLACHT)),
+               ("Onderwijssoort", "Dimension", "Onderwijssoort", items(VSV_SOORTEN)),
+               ("Herkomst", "Dimension", "Herkomst", items(VSV_HERKOMST)),
                ("Perioden", "TimeDimension", "Perioden", PERIODEN)],
               [("Deelnemers_1", "Deelnemers", "Long", "aantal", 0),
-               ("VoortijdigSchoolverlaters_2", "Voortijdig schoolverlaters", "Long", "aantal", 0),
-               ("VoortijdigSchoolverlatersPercentage_3", "Voortijdig schoolverlaters (%)", "Double", "%", 1)],
-              rows, page_size=40)
+               ("VoortijdigeSchoolverlaters_2", "Voortijdig schoolverlaters", "Long", "aantal", 0),
+               ("VoortijdigeSchoolverlaters_3", "Voortijdig schoolverlaters (%)", "Double", "%", 1)],
+              rows, page_size=100)
 
+
+def cbs():
+    vsv_85368()
     niveaus = [{"Key": f"MBO{n}    ", "Title": f"Mbo niveau {n}", "Description": None} for n in range(1, 5)]
     leerwegen = [{"Key": "BOL  ", "Title": "Beroepsopleidende leerweg", "Description": None},
                  {"Key": "BBL  ", "Title": "Beroepsbegeleidende leerweg", "Description": None}]

@@ -1,3 +1,4 @@
+using Pipeline.Core.Gold;
 using Pipeline.Core.Silver;
 using Pipeline.Core.Sources.Uploads;
 
@@ -64,9 +65,22 @@ public static class DatasetCatalog
         ],
     };
 
+    /// <summary>
+    /// Vo and mbo in one <c>Onderwijssoort</c> dimension: the mbo total is <c>A025290</c> "Totaal mbo (incl. extranei)";
+    /// the table total <c>T001336</c> is not (it includes vo). <c>Geslacht</c> and <c>Herkomst</c> at their totals.
+    /// The Herkomst total <c>T001040</c> and the topic key are to be checked against the live table's code lists.
+    /// </summary>
     public static readonly DatasetDeclaration Cbs85368 = new()
     {
         Bron = "cbs", Dataset = "85368NED", Tables = [new TableDeclaration { Schema = SilverSchemas.Cbs85368 }],
+        CbsRows = new CbsRowSelection
+        {
+            Indicator = IndicatorCatalog.VsvLandelijk, Topic = "VoortijdigeSchoolverlaters_2",
+            Codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Onderwijssoort"] = "A025290", ["Geslacht"] = "T001038", ["Herkomst"] = "T001040",
+            },
+        },
     };
 
     public static readonly DatasetDeclaration Cbs85696 = new()

@@ -16,6 +16,8 @@ public sealed record DatasetDeclaration
     public IReadOnlyList<TableDeclaration> Tables { get; init; } = [];
     /// <summary>For files without an API: the landing folder they are uploaded to.</summary>
     public UploadFolder? Upload { get; init; }
+    /// <summary>For a CBS table an indicator reads: the rows (one code per dimension) and the topic it takes.</summary>
+    public CbsRowSelection? CbsRows { get; init; }
 
     public string Label => $"{Bron}/{Dataset}";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sylvan.Data.Csv;
 
 namespace Pipeline.Core.Gold;
 
@@ -33,23 +34,22 @@ public static class AmbitionsParser
         var errors = new List<AmbitionProblem>();
         var warnings = new List<AmbitionProblem>();
         var ambitions = new List<Ambition>();
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        if (lines.Length == 0 || lines[0].Trim() != Header)
+        var records = ReadRecords(text, out var malformed);
+        if (records.Count == 0 || string.Join(",", records[0].Fields.Select(f => f.Trim())) != Header)
         {
-            errors.Add(new AmbitionProblem(1, $"de kopregel moet precies '{Header}' zijn, maar is '{(lines.Length > 0 ? lines[0] : "")}'"));
+            var found = records.Count > 0 ? string.Join(",", records[0].Fields) : "";
+            errors.Add(new AmbitionProblem(1, $"de kopregel moet precies '{Header}' zijn, maar is '{found}'"));
             return new AmbitionsParseResult(fileName, [], errors, warnings);
         }
+        if (malformed is { } bad) errors.Add(bad);
 
         var seen = new Dictionary<(string, string), int>();
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var (lineNo, fields) in records.Skip(1))
         {
-            var lineNo = i + 1;
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var fields = SplitCsvLine(lines[i]);
-            if (fields is null) { errors.Add(new AmbitionProblem(lineNo, "een aanhalingsteken is niet afgesloten")); continue; }
-            if (fields.Count != Columns.Length)
+            if (fields.Length == 1 && string.IsNullOrWhiteSpace(fields[0])) continue;
+            if (fields.Length != Columns.Length)
             {
-                errors.Add(new AmbitionProblem(lineNo, $"verwacht {Columns.Length} kolommen, gevonden {fields.Count}"));
+                errors.Add(new AmbitionProblem(lineNo, $"verwacht {Columns.Length} kolommen, gevonden {fields.Length}"));
                 continue;
             }
             var f = fields.Select(s => s.Trim()).ToArray();
@@ -105,27 +105,29 @@ public static class AmbitionsParser
         return null;
     }
 
-    /// <summary>RFC 4180 fields of one line; null when a quote is left open.</summary>
-    private static List<string>? SplitCsvLine(string line)
+    /// <summary>
+    /// The records of the file (Sylvan.Data.Csv: quoted commas, quotes and newlines inside a field), each with the
+    /// physical line it starts on. A malformed record (a quote left open) ends the reading and is returned as a problem.
+    /// </summary>
+    private static List<(int Line, string[] Fields)> ReadRecords(string text, out AmbitionProblem? malformed)
     {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        malformed = null;
+        var records = new List<(int, string[])>();
+        using var csv = CsvDataReader.Create(new StringReader(text), new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
+        var line = 1;
+        try
         {
-            var c = line[i];
-            if (quoted)
+            while (csv.Read())
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
+                var fields = Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray();
+                records.Add((line, fields));
+                line += 1 + fields.Sum(f => f.Count(c => c == '\n'));
             }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
         }
-        if (quoted) return null;
-        fields.Add(sb.ToString());
-        return fields;
+        catch (CsvFormatException e)
+        {
+            malformed = new AmbitionProblem(line, $"de regel is geen geldige CSV (een aanhalingsteken is niet afgesloten?): {e.Message}");
+        }
+        return records;
     }
 }

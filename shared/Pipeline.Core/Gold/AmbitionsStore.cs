@@ -46,11 +46,12 @@ public sealed class AmbitionsStore(ILakeStore lake, TimeProvider? clock = null)
             }
             else
             {
-                var day = _clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var path = LakePath.Parse($"{LakeZones.Quarantine}/ambities/{day}/{candidate.Sha256}.csv");
-                await WriteAsync(path, candidate.Content, ct);
-                await WriteAsync(LakePath.Parse(path.Value + ".reason.txt"), Encoding.UTF8.GetBytes(parsed.Describe() + "\n"), ct);
-                quarantined = path;
+                var quarantine = new Quarantine(lake, _clock);
+                await using var body = new MemoryStream(candidate.Content);
+                quarantined = await quarantine.KeepAsync(quarantine.AmbitiesPath(candidate.Sha256), new QuarantineReason
+                {
+                    Stage = "gold", Dataset = "ambities/ambities", Source = candidate.Name, Reason = parsed.Describe(),
+                }, body, ct);
             }
         }
 

@@ -31,17 +31,22 @@ public sealed record GoldSummary(
 /// work (<see cref="IndicatorCalculator"/>, <see cref="TrajectoryRules"/>, <see cref="AlertBuilder"/>); this class is the
 /// imperative shell around the lake and the channels.
 /// </summary>
-public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> channels, TimeProvider? clock = null, ILogger? log = null)
+public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> channels, TimeProvider? clock = null, ILogger? log = null,
+    GoldOptions? options = null)
 {
     public const string IndicatorenTable = "indicatoren";
     public const string TrajectenTable = "trajecten";
     public const string AlertsTable = "alerts";
 
     private readonly ILogger _log = log ?? NullLogger.Instance;
+    private readonly GoldOptions _options = options ?? new GoldOptions();
 
-    /// <summary>Channels from configuration (<c>Alerts:Webhook:Url</c>, <c>Alerts:Smtp:*</c>, <c>Alerts:Operators:To</c>).</summary>
+    /// <summary>
+    /// Channels from configuration (<c>Alerts:Webhook:Url</c>, <c>Alerts:Smtp:*</c>, <c>Alerts:Operators:To</c>) and the
+    /// gold settings (<see cref="GoldOptions"/>: CBS rows by code, runs before a persisting warning is an operator alert).
+    /// </summary>
     public static GoldService FromConfiguration(ILakeStore lake, IConfiguration config, HttpClient http, TimeProvider? clock = null, ILogger? log = null) =>
-        new(lake, AlertChannelFactory.Create(AlertOptions.FromConfiguration(config), http), clock, log);
+        new(lake, AlertChannelFactory.Create(AlertOptions.FromConfiguration(config), http), clock, log, GoldOptions.FromConfiguration(config));
 
     /// <summary>
     /// ENTRY POINT for <c>PipelineService</c> (after the silver stage): computes and writes gold, delivers alerts, and
@@ -118,8 +123,10 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
         var warnings = new List<string>();
         var errors = new List<string>();
 
-        var indicators = IndicatorCalculator.Compute(silver);
-        warnings.AddRange(indicators.Warnings);
+        var indicators = IndicatorCalculator.Compute(silver, _options.CbsRows);
+        warnings.AddRange(indicators.Warnings.Select(w => w.Text));
+        ops.AddRange(await new IndicatorWarningStreaks(lake, _options.WarningRuns)
+            .UpdateAsync(runId, (clock ?? TimeProvider.System).GetUtcNow(), indicators.Warnings, ct));
 
         var ambitions = await new AmbitionsStore(lake, clock).ResolveAsync(ambitionsInput, silver.BekendeInstellingen(), ct);
         if (ambitions.Candidate is { } cand)
@@ -162,6 +169,7 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
                 (ambitions.InForce.Count == 0 ? "; no ambitions in force: no trajectories" : "") +
                 (warnings.Count > 0 ? "; warnings: " + string.Join("; ", warnings) : ""),
             Errors = errors,
+            Warnings = warnings,
         };
         return new Computed(indicators.Values, points, alerts, recovered, warnings, stage);
     }

@@ -1,13 +1,16 @@
+using Pipeline.Core.Datasets;
+
 namespace Pipeline.Core.Gold;
 
 /// <summary>Indicator formulas as pure functions of silver rows (one value per instelling, indicator and jaar).</summary>
 public static class IndicatorCalculator
 {
-    public sealed record Result(IReadOnlyList<IndicatorValue> Values, IReadOnlyList<string> Warnings);
+    public sealed record Result(IReadOnlyList<IndicatorValue> Values, IReadOnlyList<IndicatorWarning> Warnings);
 
-    public static Result Compute(SilverData silver)
+    /// <param name="cbsRows">The rows and topics read from CBS tables, by table id (the declared ones when null).</param>
+    public static Result Compute(SilverData silver, IReadOnlyDictionary<string, CbsRowSelection>? cbsRows = null)
     {
-        var warnings = new List<string>();
+        var warnings = new List<IndicatorWarning>();
         var values = new List<IndicatorValue>();
         values.AddRange(FromCounts(silver.Studenten.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
             IndicatorCatalog.StudentenTotaal, IndicatorCatalog.AandeelBbl, rest: [LeerwegGroep.Bol]));
@@ -18,7 +21,8 @@ public static class IndicatorCalculator
         values.AddRange(JobMonitor(silver.JobMonitor, "veiligheid", IndicatorCatalog.JobVeiligheid, r => r.PercentagePositief));
         values.AddRange(JobMonitor(silver.JobMonitor, "stagebegeleiding", IndicatorCatalog.JobStagebegeleiding, r => r.PercentagePositief));
         values.AddRange(JobMonitor(silver.JobMonitor, "opleiding", IndicatorCatalog.JobRapportcijferOpleiding, r => r.Rapportcijfer));
-        values.AddRange(VsvCalculator.Compute(silver.Vsv, warnings));
+        var vsv = DatasetCatalog.Cbs85368;
+        values.AddRange(VsvCalculator.Compute(silver.Vsv, vsv.Dataset, cbsRows?.GetValueOrDefault(vsv.Dataset) ?? vsv.CbsRows!, warnings));
         return new Result(
             values.OrderBy(v => v.Indicator, StringComparer.Ordinal).ThenBy(v => v.Instellingscode, StringComparer.Ordinal)
                 .ThenBy(v => v.Jaar).ToList(),

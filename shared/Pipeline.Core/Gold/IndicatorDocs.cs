@@ -39,9 +39,12 @@ public static class IndicatorDocs
             - `kwaliteit`: `ok`, `onderdrukt` (outranks provisional) or `voorlopig` (the source marks the year provisional).
             - `bron`: `<bron>/<dataset>@sha256:<raw sha256>`; `bron_opgehaald`: the day the raw file was fetched.
             - JOB-monitor themes with several questions: respondent-weighted mean; noemer = the smallest respondent count.
-            - `vsv_landelijk`: the yearly (JJ) row of CBS 85368NED whose education dimension is mbo as a whole and whose other
-              dimensions are at their totals (code `T00…` or title `Totaal…`); topic = the first whose name mentions
-              voortijdig/vsv/schoolverlater.
+            - `vsv_landelijk`: the yearly (JJ) row of CBS 85368NED chosen **by code**, never by title: {{VsvRows()}}
+              (codes compared trimmed; `Sources:Cbs:Tables:85368NED:Rows:<dimensie>` and `:Topic` override them, see
+              docs/sources.md). The table total `T001336` includes vo and is not the mbo total. A configured code missing
+              from the table, a dimension without a code, a missing topic or a year without the row is a warning in the run
+              (and the manifest) and no value; the same warning in {{GoldOptions.DefaultWarningRuns}} gold runs in a row is an
+              operator alert (`Alerts:Operators:IndicatorWarningRuns`). A `null` in the row (not published yet) is no value.
 
             ## Ambitions (`ambities.csv`)
             UTF-8, comma-separated, header exactly `{{AmbitionsParser.Header}}`; `tolerantie` may be empty (the catalog
@@ -73,6 +76,12 @@ public static class IndicatorDocs
     }
 
     /// <summary>How DUO's leerweg codes are grouped by the formulas (<see cref="LeerwegGroepen"/>); silver keeps the codes.</summary>
+    private static string VsvRows()
+    {
+        var rows = Datasets.DatasetCatalog.Cbs85368.CbsRows!;
+        return string.Join(", ", rows.Codes.Select(kv => $"`{kv.Key} = {kv.Value}`")) + $", topic `{rows.Topic}`";
+    }
+
     private static string LeerwegSection()
     {
         var sb = new StringBuilder("\n## Leerweg codes\nSilver keeps `leerweg` as DUO writes it in each file; the formulas group the codes with `LeerwegGroepen.Of`:\n\n");

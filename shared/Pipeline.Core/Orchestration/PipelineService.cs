@@ -133,16 +133,14 @@ public sealed class PipelineService(
         var reason = failure is null
             ? lastError ?? "the file failed every attempt (no error was recorded)"
             : string.Join("; ", failure.Errors) + $" (last run {failure.LastRunId})";
-        var quarantined = LakePath.Parse($"{LakeZones.Quarantine}/poison/{name}");
+        var quarantined = Quarantine.PoisonPath(path);
         await run.StageAsync("poison", path.Zone, async () =>
         {
-            if (await lake.ExistsAsync(path, ct))
+            var dataset = path.Value.Split('/') is { Length: >= 3 } parts ? $"{parts[1]}/{parts[2]}" : path.Zone;
+            await new Quarantine(lake, clock).KeepCopyAsync(path, quarantined, new QuarantineReason
             {
-                await using var content = await lake.OpenReadAsync(path, ct);
-                await lake.WriteAsync(quarantined, content, ct);
-            }
-            await using var why = new MemoryStream(Encoding.UTF8.GetBytes($"{name}\n{reason}\n"));
-            await lake.WriteAsync(LakePath.Parse(quarantined + ".reason.txt"), why, ct);
+                Stage = "poison", Dataset = dataset, Source = name, Reason = reason, RunId = failure?.LastRunId,
+            }, ct);
             return new StageRecord
             {
                 Stage = "poison", Status = StageStatuses.Succeeded, Started = default,

@@ -28,6 +28,8 @@ public sealed record StageRecord
     [JsonPropertyName("bytes")] public long? Bytes { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
     [JsonPropertyName("errors")] public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>Problems that did not fail the stage but left something out (an indicator without a value, and why).</summary>
+    [JsonPropertyName("warnings")] public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 public sealed record RunFile(

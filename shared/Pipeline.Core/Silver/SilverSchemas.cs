@@ -168,7 +168,7 @@ public static class SilverSchemas
         AcceptedValues = new Dictionary<string, IReadOnlyList<string>> { ["jaar"] = ["2022", "2023", "2024", "2025"] },
     };
 
-    public static readonly DatasetSchema Cbs85368 = Cbs("85368NED", "Early school leavers (vsv) by type of education and region (CBS StatLine 85368NED).");
+    public static readonly DatasetSchema Cbs85368 = Cbs("85368NED", "Early school leavers (vsv) by sex, type of education (vo and mbo) and origin (CBS StatLine 85368NED).");
     public static readonly DatasetSchema Cbs85696 = Cbs("85696NED", "Leavers from education: labour-market position after leaving (CBS StatLine 85696NED).");
 
     /// <summary>Every silver table, in the order of the dataset declarations (<see cref="Datasets.DatasetCatalog"/>).</summary>

@@ -107,7 +107,7 @@ public sealed class SilverService(SilverOptions? options = null)
         }
         catch (SchemaDriftException e)
         {
-            var q = await Quarantine.PutAsync(lake, current.Raw, e.Message, runId, ct);
+            var q = await QuarantineAsync(lake, current.Raw, e.Message, runId, ct, e.Column);
             return Result(raw, set, schema, loads) with
             {
                 Message = $"Schema drift in {current.Describe()}: the raw file is in {q}; {schema.TableName} is unchanged.",
@@ -185,6 +185,13 @@ public sealed class SilverService(SilverOptions? options = null)
         RowsIn = loads.Sum(l => l.SourceRows), RowsRejected = loads.Sum(l => l.Rejected), Issues = loads.SelectMany(l => l.Issues).ToList(),
     };
 
+    /// <summary>Keeps a raw file silver refused (<see cref="Quarantine.SilverPath"/>) with its reason.</summary>
+    private static Task<LakePath> QuarantineAsync(ILakeStore lake, RawFile raw, string reason, string runId, CancellationToken ct, string? column = null) =>
+        new Quarantine(lake).KeepCopyAsync(raw.Path, Quarantine.SilverPath(raw.Dataset, raw.Sha256, raw.Extension), new QuarantineReason
+        {
+            Stage = "silver", Dataset = $"{raw.Bron}/{raw.Dataset}", Source = raw.Path.Value, Column = column, Reason = reason, RunId = runId,
+        }, ct);
+
     private async Task<SilverResult> FinishAsync(ILakeStore lake, RawFile raw, SilverInputSet set, DatasetSchema schema, List<Load> loads,
         TableChecks tableChecks, string runId, List<string> warnings, CancellationToken ct)
     {
@@ -194,7 +201,7 @@ public sealed class SilverService(SilverOptions? options = null)
             var reason = $"{load.Input.Raw.Path}: {load.Rejected} of {load.SourceRows} rows ({100.0 * load.Rejected / load.SourceRows:0.##} %) have bad values, "
                 + $"more than the {100 * _options.BadRows.MaxBadRowFraction:0.###} % allowed; the whole file is rejected. First: "
                 + string.Join("; ", load.Issues.Take(10));
-            var q = await Quarantine.PutAsync(lake, load.Input.Raw, reason + "\n\nAll recorded issues:\n" + string.Join("\n", load.Issues), runId, ct);
+            var q = await QuarantineAsync(lake, load.Input.Raw, reason + "\n\nAll recorded issues:\n" + string.Join("\n", load.Issues), runId, ct);
             return result with { Errors = [reason], Quarantined = q, Message = $"Rejected: the raw file is in {q}; {schema.TableName} is unchanged." };
         }
 
@@ -218,7 +225,7 @@ public sealed class SilverService(SilverOptions? options = null)
             var errors = failed.Select(c => $"{string.Join(", ", set.Inputs.Select(i => i.Raw.Path))}: check {c.Check}{(c.Column is null ? "" : $" on {c.Column}")} failed: {c.Detail}").ToList();
             if (set.Inputs.Count > 1)
                 return result with { Errors = errors, Message = $"Quality checks failed over {set.Inputs.Count} inputs: {schema.TableName} is unchanged." };
-            var q = await Quarantine.PutAsync(lake, raw, string.Join("\n", errors), runId, ct);
+            var q = await QuarantineAsync(lake, raw, string.Join("\n", errors), runId, ct);
             return result with { Errors = errors, Quarantined = q, Message = $"Quality checks failed: the raw file is in {q}; {schema.TableName} is unchanged." };
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Core.Lake;
 using Pipeline.Core.Raw;
 using Pipeline.Core.Sources.Cbs;
 using Pipeline.Core.Sources.Duo;
@@ -24,7 +25,7 @@ public static class BronzeRegistration
         services.AddSingleton(new BronzeOptions(samplesDirectory));
         services.AddSingleton<RetryJournal>();
         services.AddSingleton<RawWriter>();
-        services.AddSingleton<BronzeQuarantine>();
+        services.AddSingleton<Quarantine>();
         services.AddSingleton<SourceDoor>();
 
         IHttpClientBuilder[] clients =

@@ -41,8 +41,11 @@ public sealed class SourceCatalog
             _ = d.Rules(declared);
         }
         foreach (var (name, t) in Cbs.Tables)
+        {
             if (t.Protocol is not ("v3" or "v4"))
                 throw new InvalidOperationException($"Sources:Cbs:Tables:{name}:Protocol must be 'v3' or 'v4', not '{t.Protocol}'.");
+            _ = t.RowSelection(name);
+        }
         if (Http.MaxBytes <= 0) throw new InvalidOperationException("Sources:Http:MaxBytes must be positive.");
     }
 
@@ -138,6 +141,22 @@ public sealed class CbsSourceOptions
     /// <summary>Every declared CBS table (<see cref="DatasetCatalog"/>).</summary>
     public static Dictionary<string, CbsTableOptions> Defaults() =>
         DatasetCatalog.OfBron("cbs").ToDictionary(d => d.Dataset, _ => new CbsTableOptions(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The effective row selection of every CBS table an indicator reads, by table id: the declaration with this
+    /// configuration's overrides. A declared table that is not configured keeps its declared selection.
+    /// </summary>
+    public IReadOnlyDictionary<string, CbsRowSelection> RowSelections()
+    {
+        var result = new Dictionary<string, CbsRowSelection>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in DatasetCatalog.OfBron("cbs"))
+        {
+            var configured = Tables.FirstOrDefault(kv => string.Equals(kv.Key, d.Dataset, StringComparison.OrdinalIgnoreCase));
+            var selection = configured.Value is { } t ? t.RowSelection(configured.Key) : d.CbsRows;
+            if (selection is not null) result[d.Dataset] = selection;
+        }
+        return result;
+    }
 }
 
 public sealed class CbsTableOptions
@@ -148,6 +167,37 @@ public sealed class CbsTableOptions
     /// spaces, and with two <c>$filter</c> clauses on one dimension the server applies only the first).
     /// </summary>
     public Dictionary<string, string[]> Filter { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Overrides of the declared row selection (<see cref="DatasetDeclaration.CbsRows"/>): dimension key → code
+    /// (<c>Sources:Cbs:Tables:85368NED:Rows:Onderwijssoort = A025290</c>). Unset dimensions keep the declared code.
+    /// </summary>
+    public Dictionary<string, string> Rows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Override of the declared topic key the indicator reads (<c>Sources:Cbs:Tables:{table}:Topic</c>).</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>The declared selection with these overrides; an override without a declaration or an empty code is an error naming its key.</summary>
+    public CbsRowSelection? RowSelection(string table)
+    {
+        var key = $"{SourceCatalog.Section}:Cbs:Tables:{table}";
+        var declared = DatasetCatalog.Find("cbs", table)?.CbsRows;
+        if (declared is null)
+        {
+            if (Rows.Count > 0 || Topic is not null)
+                throw new InvalidOperationException($"{key}:Rows/Topic: no indicator reads table {table}; " +
+                    $"tables read by code: {string.Join(", ", DatasetCatalog.OfBron("cbs").Where(d => d.CbsRows is not null).Select(d => d.Dataset))}.");
+            return null;
+        }
+        var codes = new Dictionary<string, string>(declared.Codes.ToDictionary(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (dimension, code) in Rows)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+                throw new InvalidOperationException($"{key}:Rows:{dimension} must be a CBS code (e.g. A025290), not empty.");
+            codes[dimension] = code.Trim();
+        }
+        if (Topic is not null && string.IsNullOrWhiteSpace(Topic))
+            throw new InvalidOperationException($"{key}:Topic must be a CBS topic key (e.g. {declared.Topic}), not empty.");
+        return declared with { Codes = codes, Topic = Topic?.Trim() ?? declared.Topic };
+    }
 }
 
 public sealed class UploadSourceOptions

@@ -60,6 +60,25 @@ public sealed class SampleRefreshTests
             Assert.AreEqual(written, Count(db, $"{dir.Path}/gold/{table}/**/*.parquet"), table);
         }
 
+        // vsv_landelijk is the A025290 row at the Geslacht and Herkomst totals, not the table total T001336 (vo + mbo).
+        var expected = new Dictionary<int, double>();
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(RepoRoot.Find(), "samples", "cbs", "85368NED"), "TypedDataSet*.json"))
+            foreach (var row in System.Text.Json.JsonDocument.Parse(File.ReadAllText(page)).RootElement.GetProperty("value").EnumerateArray())
+                if ((row.GetProperty("Onderwijssoort").GetString()!.Trim(), row.GetProperty("Geslacht").GetString()!.Trim(), row.GetProperty("Herkomst").GetString()!.Trim())
+                    == ("A025290", "T001038", "T001040"))
+                    expected[int.Parse(row.GetProperty("Perioden").GetString()![..4])] = row.GetProperty("VoortijdigeSchoolverlaters_2").GetDouble();
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT jaar, waarde FROM read_parquet('{dir.Path}/gold/indicatoren/**/*.parquet', hive_partitioning = true) " +
+                              "WHERE indicator = 'vsv_landelijk' ORDER BY jaar";
+            using var reader = cmd.ExecuteReader();
+            var actual = new Dictionary<int, double>();
+            while (reader.Read()) actual[Convert.ToInt32(reader.GetValue(0))] = reader.GetDouble(1);
+            CollectionAssert.AreEquivalent(expected.ToList(), actual.ToList());
+        }
+        Assert.AreEqual(5, expected.Count);
+        Assert.IsFalse(gold.Warnings.Any(), string.Join("; ", gold.Warnings));
+
         var severities = Regex.Match(output, @"waarschuwing=(\d+), kritiek=(\d+)");
         Assert.IsTrue(severities.Success, output);
         Assert.IsTrue(int.Parse(severities.Groups[1].Value) > 0, "no waarschuwing: " + severities.Value);

@@ -73,4 +73,30 @@ public sealed class AmbitionsParserTests
         Assert.IsTrue(r.IsValid, r.Describe());
         Assert.IsTrue(r.Ambitions.Any(a => a is { Instellingscode: "NL", Indicator: "vsv_landelijk", Streefwaarde2027: 18000 }));
     }
+
+    [TestMethod]
+    public void AQuotedCommaOrNewlineIsPartOfOneFieldAndErrorsNameThePhysicalLine()
+    {
+        var text = string.Join("\n",
+            H,
+            "\"25LH\",aandeel_bbl,2022,18,24,",              // 2 ok, quoted
+            "\"25PZ, Den Haag\",aandeel_bbl,2022,18,24,",    // 3 a quoted comma: six fields, an unknown code (warning)
+            "\"NL",                                          // 4-5 a quoted newline inside the code
+            "x\",vsv_landelijk,2022,23500,18000,",
+            "25LH,aandeel_xyz,2022,18,24,",                    // 6 unknown indicator
+            "");
+        var r = AmbitionsParser.Parse("ambities.csv", text, Known);
+        CollectionAssert.AreEqual(new[] { 6 }, r.Errors.Select(e => e.Line).ToArray(), r.Describe());
+        CollectionAssert.AreEqual(new[] { 3, 4 }, r.Warnings.Select(w => w.Line).ToArray(), r.Describe());
+        StringAssert.Contains(r.Warnings[0].Message, "'25PZ, Den Haag'");
+        StringAssert.Contains(r.Describe(), "ambities.csv");
+    }
+
+    [TestMethod]
+    public void AQuoteLeftOpenRejectsTheFile()
+    {
+        var r = AmbitionsParser.Parse("ambities.csv", H + "\n25LH,aandeel_bbl,2022,18,24,\n\"25PZ,aandeel_bbl,2022,18,24,\n", Known);
+        Assert.IsFalse(r.IsValid, r.Describe());
+        Assert.AreEqual(3, r.Errors.Single().Line, r.Describe());
+    }
 }

@@ -103,4 +103,53 @@ public sealed class GoldServiceTests
         Assert.IsTrue(s.Indicatoren > 0);
         StringAssert.Contains(m.Stages.Single(x => x.Stage == "gold").Message, "no ambitions in force");
     }
+
+    [TestMethod]
+    public async Task A_configured_CBS_code_absent_from_the_table_is_a_warning_in_the_summary_and_manifest_and_an_operator_alert_when_it_persists()
+    {
+        await SilverTables.WriteCbs85368Async(_lake, [
+            SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000),
+            SilverTables.Vsv(2023, "A042667", "Mbo niveau 4", 6_000),
+        ]);
+
+        var queued = new List<int>();
+        RunManifest? first = null;
+        GoldSummary? summary = null;
+        for (var i = 0; i < 4; i++)
+        {
+            var run = new RunRecorder(_lake, "test");
+            summary = await new GoldService(_lake, [], options: new GoldOptions { WarningRuns = 3 }).RunAsync(run);
+            first ??= await run.CompleteAsync();
+            if (i > 0) await run.CompleteAsync();
+            queued.Add(summary!.Delivery.Queued);
+        }
+
+        Assert.IsFalse((await new GoldTableIo(_lake).ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable)).Any(v => v.Indicator == "vsv_landelijk"),
+            "no value from the table total");
+        var warning = summary!.Warnings.Single();
+        StringAssert.Contains(warning, "code A025290 (Sources:Cbs:Tables:85368NED:Rows:Onderwijssoort) is not in the code list");
+        var gold = first!.Stages.Single(s => s.Stage == "gold");
+        CollectionAssert.AreEqual(new[] { warning }, gold.Warnings.ToArray(), "the manifest lists the warning");
+        StringAssert.Contains(gold.Message, warning, "the run summary prints the stage message");
+        Assert.AreEqual(StageStatuses.Succeeded, gold.Status);
+
+        CollectionAssert.AreEqual(new[] { 0, 0, 1, 0 }, queued, "one operator alert at the third run in a row, then not again");
+        var state = await Pipeline.Core.Alerts.AlertState.LoadAsync(_lake, default);
+        Assert.AreEqual(1, state.Last.Values.Count(l => l.Status == IndicatorWarningStreaks.IndicatorOntbreekt));
+    }
+
+    [TestMethod]
+    public async Task A_run_without_the_warning_ends_its_streak()
+    {
+        await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000)]);
+        var gold = new GoldService(_lake, [], options: new GoldOptions { WarningRuns = 2 });
+        Assert.AreEqual(0, (await gold.RunAsync(new RunRecorder(_lake, "test")))!.Delivery.Queued);
+
+        await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "A025290", "Totaal mbo (incl. extranei)", 21_000)]);
+        var fixedRun = await gold.RunAsync(new RunRecorder(_lake, "test"));
+        Assert.AreEqual(0, fixedRun!.Warnings.Count);
+
+        await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000)]);
+        Assert.AreEqual(0, (await gold.RunAsync(new RunRecorder(_lake, "test")))!.Delivery.Queued, "a new streak starts at one");
+    }
 }

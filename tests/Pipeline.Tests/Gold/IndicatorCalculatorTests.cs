@@ -92,27 +92,4 @@ public sealed class IndicatorCalculatorTests
         Assert.AreEqual(200.0, stage.Noemer);
         Assert.AreEqual(6.8, Find(r, IndicatorCatalog.JobRapportcijferOpleiding).Waarde);
     }
-
-    [TestMethod]
-    public void VsvLandelijkTakesTheYearlyMboTotalRow()
-    {
-        var src = new SilverSource("cbs", "85368NED", "c1");
-        CbsRow Row(int jaar, string type, string ondCode, string ondTitel, string geslacht, double? vsv) => new(jaar, type, $"{jaar}{type}00",
-            new Dictionary<string, string> { ["onderwijssoort"] = ondCode, ["onderwijssoort_titel"] = ondTitel, ["geslacht"] = geslacht, ["geslacht_titel"] = geslacht == "T001038" ? "Totaal mannen en vrouwen" : "Mannen" },
-            new Dictionary<string, double?> { ["nieuwe_voortijdig_schoolverlaters"] = vsv, ["aandeel"] = 1.0 }, src);
-        var r = IndicatorCalculator.Compute(new SilverData
-        {
-            Vsv =
-            [
-                Row(2023, "JJ", "A025", "mbo", "T001038", 21400),
-                Row(2023, "JJ", "A025", "mbo", "3000", 12000),             // men only: not the total
-                Row(2023, "JJ", "A030", "mbo niveau 2", "T001038", 9000),   // a level, not mbo as a whole
-                Row(2023, "JJ", "A010", "vo", "T001038", 5000),
-                Row(2023, "KW", "A025", "mbo", "T001038", 5000),            // a quarter
-            ],
-        });
-        var v = Find(r, IndicatorCatalog.VsvLandelijk, IndicatorCatalog.Landelijk, 2023);
-        Assert.AreEqual(21400.0, v.Waarde);
-        Assert.AreEqual(1, r.Values.Count(x => x.Indicator == IndicatorCatalog.VsvLandelijk));
-    }
 }

@@ -41,4 +41,36 @@ public static class SilverTables
             await lake.WriteAsync(LakePath.Parse($"silver/mbo_studenten_per_instelling/jaar={g.Key}/part-0.parquet"), ms);
         }
     }
+
+    /// <summary>A row of <c>silver/cbs_85368ned</c> in the real table's dimensions (codes trimmed, as silver keeps them).</summary>
+    public sealed class Cbs85368
+    {
+        [JsonPropertyName("jaar")] public int Jaar { get; set; }
+        [JsonPropertyName("periode_type")] public string PeriodeType { get; set; } = "JJ";
+        [JsonPropertyName("periode")] public string Periode { get; set; } = "";
+        [JsonPropertyName("onderwijssoort")] public string Onderwijssoort { get; set; } = "";
+        [JsonPropertyName("onderwijssoort_titel")] public string OnderwijssoortTitel { get; set; } = "";
+        [JsonPropertyName("geslacht")] public string Geslacht { get; set; } = "T001038";
+        [JsonPropertyName("geslacht_titel")] public string GeslachtTitel { get; set; } = "Totaal mannen en vrouwen";
+        [JsonPropertyName("herkomst")] public string Herkomst { get; set; } = "T001040";
+        [JsonPropertyName("herkomst_titel")] public string HerkomstTitel { get; set; } = "Totaal";
+        [JsonPropertyName("voortijdige_schoolverlaters_2")] public double? VoortijdigeSchoolverlaters { get; set; }
+    }
+
+    public static Cbs85368 Vsv(int jaar, string onderwijssoort, string titel, double? vsv) => new()
+    {
+        Jaar = jaar, Periode = $"{jaar}JJ00", Onderwijssoort = onderwijssoort, OnderwijssoortTitel = titel, VoortijdigeSchoolverlaters = vsv,
+    };
+
+    public static async Task WriteCbs85368Async(ILakeStore lake, IEnumerable<Cbs85368> rows, string rawSha256 = "cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34")
+    {
+        foreach (var g in rows.GroupBy(r => r.Jaar))
+        {
+            using var ms = new MemoryStream();
+            await ParquetSerializer.SerializeAsync(g.ToList(), ms, null,
+                new Dictionary<string, string> { ["schema_version"] = "1", ["raw_sha256"] = rawSha256, ["run_id"] = "test" });
+            ms.Position = 0;
+            await lake.WriteAsync(LakePath.Parse($"silver/cbs_85368ned/jaar={g.Key}/part-0.parquet"), ms);
+        }
+    }
 }

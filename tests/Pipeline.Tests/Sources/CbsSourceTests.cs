@@ -22,7 +22,7 @@ public sealed class CbsSourceTests
         var result = (await h.Bronze(OnlyTable("85368NED"), onlyCbs: true).FetchAllAsync()).Single(r => r.Bron == "cbs");
 
         Assert.AreEqual(SourceStatus.Fetched, result.Status, result.Reason);
-        Assert.AreEqual(110L, result.Rows);
+        Assert.AreEqual(275L, result.Rows, "11 education types × 5 sex/origin combinations × 5 years");
         Assert.AreEqual(3, h.Server.LogEntries.Count(e => e.RequestMessage.Path == "/ODataFeed/odata/85368NED/TypedDataSet"));
         var pointer = (await h.CurrentAsync("cbs", "85368NED"))!;
         StringAssert.EndsWith(pointer.Path, ".json");
@@ -30,14 +30,17 @@ public sealed class CbsSourceTests
         var root = doc.RootElement;
         Assert.AreEqual("85368NED", root.GetProperty("table").GetString());
         Assert.AreEqual("v3", root.GetProperty("odata_version").GetString());
-        Assert.AreEqual(110, root.GetProperty("TypedDataSet").GetArrayLength());
-        Assert.AreEqual(6, root.GetProperty("DataProperties").GetArrayLength());
-        CollectionAssert.AreEqual(new[] { "Onderwijssoort", "RegioS", "Perioden" },
+        Assert.AreEqual(275, root.GetProperty("TypedDataSet").GetArrayLength());
+        Assert.AreEqual(7, root.GetProperty("DataProperties").GetArrayLength());
+        CollectionAssert.AreEqual(new[] { "Geslacht", "Onderwijssoort", "Herkomst", "Perioden" },
             root.GetProperty("dimensions").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.AreEqual("PV20    ", root.GetProperty("dimensions").GetProperty("RegioS")[1].GetProperty("Key").GetString(), "codes keep their trailing spaces in raw");
+        Assert.AreEqual("3000   ", root.GetProperty("dimensions").GetProperty("Geslacht")[1].GetProperty("Key").GetString(), "codes keep their trailing spaces in raw");
+        var soorten = root.GetProperty("dimensions").GetProperty("Onderwijssoort").EnumerateArray().Select(e => e.GetProperty("Key").GetString()!.Trim()).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "T001336", "A025290", "A042649", "A042655", "A042661", "A042667", "A041868", "A025293", "A041773" }, soorten,
+            "vo and mbo in one dimension, the table total beside the mbo total");
         var rows = root.GetProperty("TypedDataSet").EnumerateArray().ToList();
-        CollectionAssert.AreEqual(Enumerable.Range(0, 110).ToArray(), rows.Select(r => r.GetProperty("ID").GetInt32()).ToArray(), "pages in order, none twice");
-        Assert.IsTrue(rows.Any(r => r.GetProperty("VoortijdigSchoolverlaters_2").ValueKind == JsonValueKind.Null), "null values are kept");
+        CollectionAssert.AreEqual(Enumerable.Range(0, 275).ToArray(), rows.Select(r => r.GetProperty("ID").GetInt32()).ToArray(), "pages in order, none twice");
+        Assert.IsTrue(rows.Any(r => r.GetProperty("VoortijdigeSchoolverlaters_2").ValueKind == JsonValueKind.Null), "null values are kept");
     }
 
     [TestMethod]
@@ -46,16 +49,16 @@ public sealed class CbsSourceTests
         using var h = new BronzeHarness();
         h.ServeCbsTable("85368NED");
         var settings = OnlyTable("85368NED");
-        settings["Sources:Cbs:Tables:85368NED:Filter:RegioS:0"] = "PV20";
-        settings["Sources:Cbs:Tables:85368NED:Filter:Onderwijssoort:0"] = "A025284";
+        settings["Sources:Cbs:Tables:85368NED:Filter:Geslacht:0"] = "3000";
+        settings["Sources:Cbs:Tables:85368NED:Filter:Onderwijssoort:0"] = "A041868";
 
         var result = (await h.Bronze(settings, onlyCbs: true).FetchAllAsync()).Single(r => r.Bron == "cbs");
 
         Assert.AreEqual(SourceStatus.Fetched, result.Status, result.Reason);
-        Assert.AreEqual(5L, result.Rows, "one region, one education type, five years");
+        Assert.AreEqual(5L, result.Rows, "one sex, one education type (bol, padded in the source), five years");
         using var doc = JsonDocument.Parse(await h.ReadBytesAsync(result.RawPath!));
         foreach (var row in doc.RootElement.GetProperty("TypedDataSet").EnumerateArray())
-            Assert.AreEqual("PV20    ", row.GetProperty("RegioS").GetString());
+            Assert.AreEqual(("3000   ", "A041868 "), (row.GetProperty("Geslacht").GetString(), row.GetProperty("Onderwijssoort").GetString()));
     }
 
     [TestMethod]
@@ -95,7 +98,7 @@ public sealed class CbsSourceTests
     {
         using var h = new BronzeHarness();
         h.ServeCbsTable("85368NED");
-        h.Server.Given(Request.Create().WithPath("/ODataFeed/odata/85368NED/TypedDataSet").WithParam("$skip", "40").UsingGet()).AtPriority(-10)
+        h.Server.Given(Request.Create().WithPath("/ODataFeed/odata/85368NED/TypedDataSet").WithParam("$skip", "100").UsingGet()).AtPriority(-10)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html").WithBody("<html><body>Storing</body></html>"));
 
         var result = (await h.Bronze(OnlyTable("85368NED"), onlyCbs: true).FetchAllAsync()).Single(r => r.Bron == "cbs");
@@ -103,7 +106,7 @@ public sealed class CbsSourceTests
         Assert.AreEqual(SourceStatus.Failed, result.Status);
         StringAssert.Contains(result.Reason, "CBS");
         StringAssert.Contains(result.Reason, "an HTML page");
-        StringAssert.Contains(result.Reason, "$skip=40");
+        StringAssert.Contains(result.Reason, "$skip=100");
         Assert.AreEqual(0, (await h.FilesAsync("raw/")).Count);
         Assert.AreEqual(2, (await h.FilesAsync("quarantine/bronze/cbs/85368NED/")).Count);
     }

@@ -50,10 +50,10 @@ public sealed class DoorTests
         Assert.AreEqual(good.Sha256, (await h.CurrentAsync("duo", Dataset))!.Sha256, "the previous good file stays current");
         Assert.AreEqual(2, (await h.FilesAsync("raw/")).Count, "nothing of the bad response entered raw");
         var quarantined = await h.FilesAsync("quarantine/bronze/duo/" + Dataset + "/");
-        var reasonFile = quarantined.Single(f => f.EndsWith(".reason.json", StringComparison.Ordinal));
+        var reasonFile = quarantined.Single(f => f.EndsWith(".reason.txt", StringComparison.Ordinal));
         StringAssert.Contains(await h.ReadTextAsync(reasonFile), reason);
         if (body.Length > 0)
-            Assert.AreEqual(body, await h.ReadTextAsync(quarantined.Single(f => !f.EndsWith(".reason.json", StringComparison.Ordinal))));
+            Assert.AreEqual(body, await h.ReadTextAsync(quarantined.Single(f => !f.EndsWith(".reason.txt", StringComparison.Ordinal))));
     }
 
     [TestMethod]
@@ -68,7 +68,7 @@ public sealed class DoorTests
         Assert.AreEqual(SourceStatus.Failed, result.Status);
         StringAssert.Contains(result.Reason, "limit of 1000 bytes");
         Assert.AreEqual(0, (await h.FilesAsync("raw/")).Count);
-        Assert.AreEqual(1, (await h.FilesAsync("quarantine/bronze/duo/")).Count(f => f.EndsWith(".reason.json", StringComparison.Ordinal)));
+        Assert.AreEqual(1, (await h.FilesAsync("quarantine/bronze/duo/")).Count(f => f.EndsWith(".reason.txt", StringComparison.Ordinal)));
     }
 
     [TestMethod]

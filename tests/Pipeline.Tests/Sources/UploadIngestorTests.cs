@@ -90,4 +90,24 @@ public sealed class UploadIngestorTests
         Assert.AreEqual(second.RawPath, pointer.Path);
         Assert.AreEqual(4, (await h.FilesAsync("raw/ambities/")).Count, "both versions stay in raw (immutable), with sidecars");
     }
+
+    [TestMethod]
+    public async Task The_upload_header_check_reads_CSV_quoting_a_quoted_comma_is_one_column_and_a_quoted_newline_in_a_row_is_fine()
+    {
+        using var h = new BronzeHarness();
+        var bronze = h.Services().GetRequiredService<Pipeline.Core.Sources.BronzeService>();
+        await Upload(h, "landing/job/goed.csv", Encoding.UTF8.GetBytes(
+            "\"instellingscode\",\"jaar\",\"thema\",\"vraag\",\"respondenten\",\"percentage_positief\",\"rapportcijfer\"\n" +
+            "25LH,2024,veiligheid,\"Voel je je veilig,\nop school?\",400,81.5,\n"));
+        var good = await bronze.IngestUploadAsync(LakePath.Parse("landing/job/goed.csv"));
+        Assert.AreEqual(Pipeline.Core.Sources.SourceStatus.Fetched, good.Status, good.Reason);
+
+        await Upload(h, "landing/job/fout.csv", Encoding.UTF8.GetBytes(
+            "instellingscode,jaar,\"thema,vraag\",respondenten,percentage_positief,rapportcijfer\n25LH,2024,\"veiligheid,x\",400,81.5,\n"));
+        var bad = await bronze.IngestUploadAsync(LakePath.Parse("landing/job/fout.csv"));
+        Assert.AreEqual(Pipeline.Core.Sources.SourceStatus.Failed, bad.Status);
+        StringAssert.Contains(bad.Reason, "landing/job/fout.csv");
+        StringAssert.Contains(bad.Reason, "line 1");
+        StringAssert.Contains(bad.Reason, "missing: thema, vraag; unexpected: thema,vraag");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Pipeline.Core.Lake;
 using Pipeline.Core.Raw;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -30,7 +31,7 @@ public sealed class FetchedBody : IAsyncDisposable
 /// the body streamed into a <see cref="StagingFile"/> under the size limit, then checked. Anything that is not what
 /// was asked for is kept in quarantine and thrown as <see cref="DoorRejectedException"/>; nothing of it reaches raw.
 /// </summary>
-public sealed class SourceDoor(BronzeQuarantine quarantine, SourceHttpOptions options)
+public sealed class SourceDoor(Quarantine quarantine, SourceHttpOptions options)
 {
     public SourceHttpOptions Options => options;
 
@@ -119,10 +120,10 @@ public sealed class SourceDoor(BronzeQuarantine quarantine, SourceHttpOptions op
         var ext = contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? "html"
             : contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? "json" : "bin";
         Stream? content = body is null ? null : body.OpenRead();
-        await quarantine.KeepAsync(new QuarantineReason
+        await quarantine.KeepAsync(quarantine.BronzePath(source.Bron, source.Dataset, ext), new QuarantineReason
         {
-            Bron = source.Bron, Dataset = source.Dataset, Url = url, Reason = reason, ContentType = contentType, Size = body?.Length,
-        }, content, ext, ct);
+            Stage = "bronze", Dataset = $"{source.Bron}/{source.Dataset}", Source = url, Reason = reason, ContentType = contentType, Size = body?.Length,
+        }, content, ct);
         return new DoorRejectedException(source.Label, url, reason, contentType);
     }
 

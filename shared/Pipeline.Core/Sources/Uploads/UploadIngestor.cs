@@ -2,6 +2,7 @@ using System.Text;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Raw;
 using Pipeline.Core.Sources.Http;
+using Sylvan.Data.Csv;
 
 namespace Pipeline.Core.Sources.Uploads;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Core.Sources.Uploads;
 /// content-addressed, sidecar with the uploaded name and time. The landing file is removed once it is safe in raw
 /// or in quarantine, so an upload is handled exactly once.
 /// </summary>
-public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, BronzeQuarantine quarantine, SourceCatalog catalog, TimeProvider? clock = null)
+public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine quarantine, SourceCatalog catalog, TimeProvider? clock = null)
 {
     /// <summary>Every pending upload of every folder; a folder with nothing pending reports unchanged.</summary>
     public async Task<IReadOnlyList<SourceResult>> IngestPendingAsync(string? runId, CancellationToken ct)
@@ -75,10 +76,10 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, BronzeQuarant
         if (problem is not null)
         {
             await using (var body = staged.OpenRead())
-                await quarantine.KeepAsync(new QuarantineReason
+                await quarantine.KeepAsync(quarantine.BronzePath(folder.Bron, folder.Dataset, ext.Length == 0 ? "bin" : ext), new QuarantineReason
                 {
-                    Bron = folder.Bron, Dataset = folder.Dataset, Url = entry.Path.Value, Reason = problem, Size = staged.Length,
-                }, body, ext.Length == 0 ? "bin" : ext, ct);
+                    Stage = "bronze", Dataset = $"{folder.Bron}/{folder.Dataset}", Source = entry.Path.Value, Reason = problem, Size = staged.Length,
+                }, body, ct);
             await lake.DeleteAsync(entry.Path, ct);
             return result with { Reason = $"{entry.Path}: rejected: {problem}" };
         }
@@ -112,15 +113,20 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, BronzeQuarant
                 header = XlsxSheetReader.ReadFirstSheet(s).FirstOrDefault();
             else
             {
-                using var reader = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-                header = reader.ReadLine()?.Split(',');
+                using var text = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+                using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
+                header = csv.Read() ? Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray() : null;
             }
+        }
+        catch (CsvFormatException e)
+        {
+            return $"line 1: the header is not valid CSV: {e.Message}";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return $"the workbook cannot be read: {e.Message}";
         }
-        var found = (header ?? []).Select(h => (h ?? "").Trim().Trim('"').ToLowerInvariant()).Where(h => h.Length > 0).ToList();
+        var found = (header ?? []).Select(h => (h ?? "").Trim().ToLowerInvariant()).Where(h => h.Length > 0).ToList();
         if (found.SequenceEqual(folder.RequiredHeader)) return null;
         var missing = folder.RequiredHeader.Except(found).ToList();
         var extra = found.Except(folder.RequiredHeader).ToList();

@@ -135,7 +135,7 @@ public sealed class DuoPackageRefreshTests
         StringAssert.Contains(error, "'AANTAL'");
         StringAssert.Contains(error, DuoPortal.Instroom);
         StringAssert.Contains(error, $"2023 {DuoPortal.SoortenSuffix}");
-        var reason = (await h.FilesAsync($"quarantine/bronze/duo/{DuoPortal.Instroom}/")).Single(f => f.EndsWith(".reason.json", StringComparison.Ordinal));
+        var reason = (await h.FilesAsync($"quarantine/bronze/duo/{DuoPortal.Instroom}/")).Single(f => f.EndsWith(".reason.txt", StringComparison.Ordinal));
         StringAssert.Contains(await h.ReadTextAsync(reason), "AANTAL");
         CollectionAssert.AreEqual(before, await h.ReadBytesAsync(partition.Value), "the 2023 partition is untouched");
         Assert.AreEqual(pointerBefore, (await h.CurrentAsync("duo", DuoPortal.Instroom))!.Resource("soorten-2023"), "the previous file stays current");

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Core.Lake;
+
+/// <summary>Why a stage turned something away; written as the human-readable <c>{file}.reason.txt</c>.</summary>
+public sealed record QuarantineReason
+{
+    /// <summary><c>bronze</c>, <c>silver</c>, <c>gold</c> (ambitions) or <c>poison</c>.</summary>
+    public required string Stage { get; init; }
+    /// <summary><c>{bron}/{dataset}</c>, e.g. <c>duo/mbo-studenten-per-instelling</c>.</summary>
+    public required string Dataset { get; init; }
+    /// <summary>Where the input came from: the URL, the uploaded file or the raw file.</summary>
+    public string? Source { get; init; }
+    public int? Line { get; init; }
+    public string? Column { get; init; }
+    public required string Reason { get; init; }
+    public string? RunId { get; init; }
+    public string? ContentType { get; init; }
+    public long? Size { get; init; }
+}
+
+/// <summary>
+/// The one quarantine writer of every stage: rejected input is kept, never lost and never in raw or silver, as its
+/// bytes at <c>quarantine/{stage}/…</c> plus <c>{that file}.reason.txt</c> (stage, dataset, source, line and column
+/// when known, reason, time). The layout per stage is here too, so there is one place to look.
+/// </summary>
+public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary><c>quarantine/bronze/{bron}/{dataset}/{yyyy-MM-dd}/{HHmmss}-{id}.{ext}</c>: a rejected download or upload.</summary>
+    public LakePath BronzePath(string bron, string dataset, string extension)
+    {
+        var now = _clock.GetUtcNow();
+        return LakePath.Parse($"{LakeZones.Quarantine}/bronze/{bron}/{dataset}/{now:yyyy-MM-dd}/{now:HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.{extension}");
+    }
+
+    /// <summary><c>quarantine/silver/{dataset}/{sha256}.{ext}</c>: a raw file silver refused.</summary>
+    public static LakePath SilverPath(string dataset, string sha256, string extension) =>
+        LakePath.Parse($"{LakeZones.Quarantine}/silver/{dataset}/{sha256}.{extension}");
+
+    /// <summary><c>quarantine/ambities/{yyyy-MM-dd}/{sha256}.csv</c>: an ambitions file gold refused.</summary>
+    public LakePath AmbitiesPath(string sha256) =>
+        LakePath.Parse($"{LakeZones.Quarantine}/ambities/{_clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{sha256}.csv");
+
+    /// <summary><c>quarantine/poison/{lake path}</c>: a file the host gave up on.</summary>
+    public static LakePath PoisonPath(LakePath file) => LakePath.Parse($"{LakeZones.Quarantine}/poison/{file.Value}");
+
+    public static LakePath ReasonPath(LakePath kept) => LakePath.Parse(kept.Value + ".reason.txt");
+
+    /// <summary>Writes <paramref name="body"/> (when there is one) at <paramref name="target"/> and the reason beside it; returns <paramref name="target"/>.</summary>
+    public async Task<LakePath> KeepAsync(LakePath target, QuarantineReason reason, Stream? body, CancellationToken ct = default)
+    {
+        if (body is not null) await lake.WriteAsync(target, body, ct);
+        await using var text = new MemoryStream(Encoding.UTF8.GetBytes(Render(reason, body is null ? null : target, _clock.GetUtcNow())));
+        await lake.WriteAsync(ReasonPath(target), text, ct);
+        return target;
+    }
+
+    /// <summary>Copies a lake file (a raw file, a poison file) into quarantine with its reason; a file that is gone keeps only the reason.</summary>
+    public async Task<LakePath> KeepCopyAsync(LakePath source, LakePath target, QuarantineReason reason, CancellationToken ct = default)
+    {
+        if (!await lake.ExistsAsync(source, ct)) return await KeepAsync(target, reason, null, ct);
+        await using var s = await lake.OpenReadAsync(source, ct);
+        return await KeepAsync(target, reason, s, ct);
+    }
+
+    public static string Render(QuarantineReason r, LakePath? kept, DateTimeOffset at)
+    {
+        var sb = new StringBuilder();
+        void Line(string label, object? value)
+        {
+            if (value is not null) sb.Append(CultureInfo.InvariantCulture, $"{label}: {value}\n");
+        }
+        Line("stage", r.Stage);
+        Line("dataset", r.Dataset);
+        Line("source", r.Source);
+        Line("line", r.Line);
+        Line("column", r.Column);
+        Line("run", r.RunId);
+        Line("content type", r.ContentType);
+        Line("size", r.Size is { } s ? $"{s} bytes" : null);
+        Line("kept", kept?.Value ?? "(no body)");
+        Line("time", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        sb.Append("reason: ").Append(r.Reason).Append('\n');
+        return sb.ToString();
+    }
+}
