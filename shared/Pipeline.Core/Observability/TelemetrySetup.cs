@@ -16,30 +16,39 @@ namespace Pipeline.Core.Observability;
 public static class TelemetrySetup
 {
     public const string ConnectionSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     public static IServiceCollection AddPipelineTelemetry(this IServiceCollection services, IConfiguration config)
     {
         var connection = config[ConnectionSetting];
         var azure = !string.IsNullOrWhiteSpace(connection);
+        // Application Insights with local auth off (infra/) takes Entra ID tokens only: the identity in AZURE_CLIENT_ID.
+        var credential = (config[AuthenticationSetting] ?? "").Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase)
+            ? new Azure.Identity.DefaultAzureCredential() : null;
+        void Exporter(AzureMonitorExporterOptions o)
+        {
+            o.ConnectionString = connection;
+            if (credential is not null) o.Credential = credential;
+        }
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("mbo-werkagenda-pipeline", serviceVersion: Runs.RunRecorder.ProgramVersion))
             .WithTracing(t =>
             {
                 t.AddSource(PipelineTelemetry.Name);
-                if (azure) t.AddAzureMonitorTraceExporter(o => o.ConnectionString = connection);
+                if (azure) t.AddAzureMonitorTraceExporter(Exporter);
                 else t.AddConsoleExporter();
             })
             .WithMetrics(m =>
             {
                 m.AddMeter(PipelineTelemetry.Name);
-                if (azure) m.AddAzureMonitorMetricExporter(o => o.ConnectionString = connection);
+                if (azure) m.AddAzureMonitorMetricExporter(Exporter);
                 else m.AddConsoleExporter();
             });
         if (azure)
             services.AddLogging(l => l.AddOpenTelemetry(o =>
             {
                 o.IncludeScopes = true; // run_id, stage and dataset travel as scope properties
-                o.AddAzureMonitorLogExporter(e => e.ConnectionString = connection);
+                o.AddAzureMonitorLogExporter(Exporter);
             }));
         return services;
     }

@@ -18,7 +18,7 @@ public sealed class DataDictionaryTests
     {
         var doc = File.ReadAllText(RepoFile("docs", "lake.md"));
         Assert.AreEqual(DataDictionary.SilverSection().Trim('\n'), DataDictionary.Current(doc),
-            "docs/lake.md is out of date: run `pipeline docs` (dotnet run --project functions/Pipeline.Functions -- docs) and commit it");
+            "docs/lake.md is out of date: run `pipeline docs` (dotnet run --project functions/Pipeline.Cli -- docs) and commit it");
     }
 
     [TestMethod]
