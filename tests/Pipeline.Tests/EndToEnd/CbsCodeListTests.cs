@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Cli;
+using Pipeline.Core.Gold;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Orchestration;
+using Pipeline.Tests.Infrastructure;
+
+namespace Pipeline.Tests.EndToEnd;
+
+/// <summary>
+/// CBS rows are chosen by code through the whole pipeline: when 85368NED as served no longer has the configured mbo
+/// total <c>A025290</c>, the refresh warns in its summary and manifest and computes no <c>vsv_landelijk</c>, rather than
+/// taking another row.
+/// </summary>
+[TestClass]
+public sealed class CbsCodeListTests
+{
+    [TestMethod]
+    public async Task Served_code_list_without_the_configured_mbo_total_gives_a_warning_and_no_vsv_value()
+    {
+        using var samples = new TempDirectory();
+        using var lakeDir = new TempDirectory();
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "samples"), samples.Path);
+        var table = Path.Combine(samples.Path, "cbs", "85368NED");
+        Strip(Path.Combine(table, "Onderwijssoort.json"), e => ((string)e["Key"]!).Trim() == "A025290");
+        foreach (var page in Directory.EnumerateFiles(table, "TypedDataSet*.json"))
+            Strip(page, e => ((string)e["Onderwijssoort"]!).Trim() == "A025290");
+
+        var config = Program.Configuration(lakeDir.Path);
+        await using var services = Program.Services(config, samples.Path);
+        var manifest = await services.GetRequiredService<PipelineService>().RefreshAsync("test (sample without A025290)", ct: CancellationToken.None);
+
+        var gold = manifest.Stages.Single(s => s.Stage == "gold");
+        Assert.IsTrue(gold.Warnings.Any(w => w.Contains("A025290", StringComparison.Ordinal) && w.Contains("85368NED", StringComparison.Ordinal)),
+            "warnings: " + string.Join(" | ", gold.Warnings));
+        StringAssert.Contains(gold.Message ?? "", "A025290", "the run summary shows the warning");
+        var indicators = await new GoldTableIo(new FileSystemLake(lakeDir.Path)).ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable);
+        Assert.IsNotEmpty(indicators, "the other indicators are computed");
+        Assert.IsFalse(indicators.Any(i => i.Indicator == IndicatorCatalog.VsvLandelijk), "no value taken from another row");
+    }
+
+    private static void Strip(string file, Func<JsonNode, bool> remove)
+    {
+        var doc = JsonNode.Parse(File.ReadAllText(file))!;
+        var values = doc["value"]!.AsArray();
+        foreach (var v in values.Where(v => remove(v!)).ToList()) values.Remove(v);
+        File.WriteAllText(file, doc.ToJsonString());
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+}
