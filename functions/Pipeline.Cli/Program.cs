@@ -36,7 +36,7 @@ public static class Program
             using var services = Services(config, samples);
             var input = ambitionsFile is null ? null : new AmbitionsInput(ambitionsFile.Name, await File.ReadAllBytesAsync(ambitionsFile.FullName, ct));
             var manifest = await services.GetRequiredService<PipelineService>()
-                .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct);
+                .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct: ct);
             PrintRun(r.InvocationConfiguration.Output, manifest, services.GetRequiredService<ILakeStore>());
             return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
         });

@@ -43,8 +43,8 @@ public sealed class PipelineService(
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
     /// <param name="ambitions">An ambitions file given on the command line (<c>--ambitions</c>); otherwise the newest upload counts.</param>
-    public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, CancellationToken ct = default,
-        RefreshScope scope = RefreshScope.Full)
+    public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, RefreshScope scope = RefreshScope.Full,
+        CancellationToken ct = default)
     {
         var run = NewRun(trigger);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
