@@ -19,7 +19,7 @@ public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
     {
         using var db = new DuckDBConnection("Data Source=:memory:");
         await db.OpenAsync(ct);
-        foreach (var table in QueryTable.All.Where(t => Names(sql, t.Name)))
+        foreach (var table in QueryTable.All.Where(t => Mentions(sql, t.Name)))
             await ExecuteAsync(db, ViewSql(table, await _folders.FolderAsync(table, ct)), ct);
 
         await using var cmd = db.CreateCommand();
@@ -27,7 +27,7 @@ public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
         try
         {
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i).ToUpperInvariant())).ToList();
             var rows = new List<object?[]>();
             while (await reader.ReadAsync(ct))
             {
@@ -44,11 +44,11 @@ public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
     }
 
     /// <summary>Whether the SQL mentions the table as a whole word (DuckDB names are case-insensitive).</summary>
-    internal static bool Names(string sql, string table) =>
+    public static bool Mentions(string sql, string table) =>
         Regex.IsMatch(sql, $@"(?<![\w.]){Regex.Escape(table)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>A view over the table's files, or an empty view with the declared columns when it has none yet.</summary>
-    internal static string ViewSql(QueryTable table, string? folder)
+    private static string ViewSql(QueryTable table, string? folder)
     {
         var name = Quote(table.Name);
         var partition = table.Definition.PartitionColumn;
