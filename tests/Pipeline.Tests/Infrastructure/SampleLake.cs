@@ -12,6 +12,9 @@ public static class SampleLake
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _path;
 
+    /// <summary>What <c>refresh --sample</c> printed when it built the lake.</summary>
+    public static string RefreshOutput { get; private set; } = "";
+
     public static async Task<string> PathAsync()
     {
         await Gate.WaitAsync();
@@ -23,6 +26,7 @@ public static class SampleLake
             var exit = await Program.BuildCommand().Parse(["refresh", "--sample", "--lake", dir])
                 .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
             Assert.AreEqual(0, exit, output.ToString());
+            RefreshOutput = output.ToString();
             return _path = dir;
         }
         finally

@@ -32,7 +32,7 @@ public sealed class QueryCommandTests
     }
 
     [TestMethod]
-    public async Task Status_counts_of_trajecten_equal_the_gold_table_read_with_Parquet_Net()
+    public async Task Status_counts_of_trajecten_equal_the_refresh_summary_and_the_gold_table_read_with_Parquet_Net()
     {
         var lake = await SampleLake.PathAsync();
         var (exit, output, error) = await RunAsync("query", "SELECT status, count(*) FROM trajecten GROUP BY 1", "--lake", lake);
@@ -46,6 +46,9 @@ public sealed class QueryCommandTests
             .ToDictionary(p => p[0], p => long.Parse(p[1]));
         var expected = await StatusCountsFromGoldAsync(lake);
         CollectionAssert.AreEquivalent(expected.ToList(), printed.ToList());
+        var summary = System.Text.RegularExpressions.Regex.Matches(SampleLake.RefreshOutput, @"\b(op_koers|risico|uit_koers|onvoldoende_data)=(\d+)")
+            .ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value));
+        CollectionAssert.AreEquivalent(summary.Where(kv => kv.Value > 0).ToList(), printed.ToList(), SampleLake.RefreshOutput);
         Assert.AreEqual($"({expected.Count} rows)", lines[^1].Trim());
     }
 
