@@ -10,11 +10,21 @@ public static class QueryCommand
 {
     public static Command Create(Option<string?> lake)
     {
-        var sql = new Argument<string?>("sql") { Description = "The SQL to run; every silver and gold table is a view by its plain name (see --tables).", Arity = ArgumentArity.ZeroOrOne };
+        var sql = new Argument<string?>("sql")
+        {
+            Description = "The SQL to run; every silver and gold table is a view by its plain name (see --tables).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var tables = new Option<bool>("--tables") { Description = "List the tables, their columns and what they mean, instead of running a query." };
-        var format = new Option<QueryFormat>("--format") { Description = "Output: text (aligned, default), csv or json.", DefaultValueFactory = _ => QueryFormat.Text };
+        var format = new Option<QueryFormat>("--format")
+        {
+            Description = "Output: text (aligned, default), csv or json.", DefaultValueFactory = _ => QueryFormat.Text,
+        };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of the terminal." };
-        var cache = new Option<DirectoryInfo?>("--cache") { Description = "Blob lake: where the Parquet files of the queried tables are kept locally (default: a folder under the temp folder)." };
+        var cache = new Option<DirectoryInfo?>("--cache")
+        {
+            Description = "Blob lake: where the Parquet files of the queried tables are kept locally (default: a folder under the temp folder).",
+        };
         var command = new Command("query",
             "SQL over the lake with the embedded DuckDB. Works on a disk and a Blob lake (Blob: the queried tables' files are fetched " +
             "into a local cache, again only when they changed). A query DuckDB rejects prints its message and exits with 2.")
@@ -26,7 +36,8 @@ public static class QueryCommand
             var listTables = r.GetValue(tables);
             if (string.IsNullOrWhiteSpace(text) == !listTables)
             {
-                await error.WriteLineAsync("Give either a SQL query or --tables, e.g. pipeline query \"SELECT status, count(*) FROM trajecten GROUP BY 1\".");
+                await error.WriteLineAsync(
+                    "Give either a SQL query or --tables, e.g. pipeline query \"SELECT status, count(*) FROM trajecten GROUP BY 1\".");
                 return 2;
             }
             var store = Program.Configuration(r.GetValue(lake)).CreateLake();

@@ -11,7 +11,8 @@ namespace Pipeline.Core.Gold;
 public static class GoldTables
 {
     private static readonly TableColumn Jaar = Int("jaar", "Measurement year (partition: in the path `jaar=YYYY/`, not in the files).");
-    private static readonly TableColumn Instellingscode = Str("instellingscode", "Institution code (BRIN), or `NL` for national indicators.", nullable: false);
+    private static readonly TableColumn Instellingscode =
+        Str("instellingscode", "Institution code (BRIN), or `NL` for national indicators.", nullable: false);
     private static readonly TableColumn Indicator = Str("indicator", "Indicator code (see docs/indicatoren.md).", nullable: false);
     private static readonly TableColumn Bron = Str("bron", "Source: `<bron>/<dataset>@sha256:<raw sha256>`.", nullable: false);
     private static readonly TableColumn BronOpgehaald = Str("bron_opgehaald", "Day the raw file was fetched (yyyy-MM-dd).");

@@ -27,7 +27,9 @@ public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
         try
         {
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i).ToUpperInvariant())).ToList();
+            // DuckDB.NET names types like its enum (Varchar, BigInt); upper case gives DuckDB's own spelling.
+            var columns = Enumerable.Range(0, reader.FieldCount)
+                .Select(i => new QueryColumn(reader.GetName(i), reader.GetDataTypeName(i).ToUpperInvariant())).ToList();
             var rows = new List<object?[]>();
             while (await reader.ReadAsync(ct))
             {

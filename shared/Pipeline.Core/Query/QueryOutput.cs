@@ -90,7 +90,9 @@ public static class QueryOutput
         {
             case null: json.WriteNullValue(); break;
             case bool b: json.WriteBooleanValue(b); break;
-            case sbyte or byte or short or ushort or int or uint or long: json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
+            case sbyte or byte or short or ushort or int or uint or long:
+                json.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
             case ulong u: json.WriteNumberValue(u); break;
             case decimal m: json.WriteNumberValue(m); break;
             case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
@@ -100,6 +102,9 @@ public static class QueryOutput
         }
     }
 
-    private static bool IsNumeric(string duckDbType) =>
-        duckDbType.ToUpperInvariant() is var t && (t.Contains("INT") || t is "DOUBLE" or "FLOAT" or "REAL" || t.StartsWith("DECIMAL", StringComparison.Ordinal));
+    private static bool IsNumeric(string duckDbType)
+    {
+        var t = duckDbType.ToUpperInvariant();
+        return t.Contains("INT") || t is "DOUBLE" or "FLOAT" or "REAL" || t.StartsWith("DECIMAL", StringComparison.Ordinal);
+    }
 }

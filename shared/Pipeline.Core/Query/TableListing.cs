@@ -13,8 +13,9 @@ public static class TableListing
     {
         foreach (var table in QueryTable.All)
         {
+            var partition = table.Definition.PartitionColumn;
             var columns = table.Definition.Columns
-                .Select(c => (c.Name, Type: c.SqlType, Meaning: c.Name == table.Definition.PartitionColumn ? c.Description + " [partition]" : c.Description))
+                .Select(c => (c.Name, Type: c.SqlType, Meaning: c.Name == partition ? c.Description + " [partition]" : c.Description))
                 .ToList();
             if (table.HasDynamicColumns) columns.AddRange(await CbsColumnsAsync(lake, table, ct));
             output.WriteLine($"{table.Name} ({table.Definition.Zone}): {table.Description}");
@@ -26,7 +27,8 @@ public static class TableListing
     }
 
     /// <summary>The dimension and topic columns CBS described for this table at its first load (none before it).</summary>
-    private static async Task<IReadOnlyList<(string Name, string Type, string Meaning)>> CbsColumnsAsync(ILakeStore lake, QueryTable table, CancellationToken ct)
+    private static async Task<IReadOnlyList<(string Name, string Type, string Meaning)>> CbsColumnsAsync(
+        ILakeStore lake, QueryTable table, CancellationToken ct)
     {
         var path = LakePath.Parse(table.Definition.Folder + "_columns.json");
         if (!await lake.ExistsAsync(path, ct)) return [];

@@ -49,8 +49,10 @@ public static class TableReader
         var partition = table.PartitionOf(path);
         if (table.PartitionColumn is not null && partition is null)
             throw new InvalidDataException($"Parquet file '{path}' is not in a '{table.PartitionColumn}=' folder of table '{table.Name}'.");
-        var fields = table.Columns.Select(c => c.Name == table.PartitionColumn ? null : reader.Schema.DataFields.FirstOrDefault(f => f.Name == c.Name)
-            ?? throw new InvalidDataException($"Parquet file '{path}' has no column '{c.Name}' of table '{table.Name}'.")).ToArray();
+        var fields = table.Columns.Select(c => c.Name == table.PartitionColumn
+            ? null
+            : reader.Schema.DataFields.FirstOrDefault(f => f.Name == c.Name)
+              ?? throw new InvalidDataException($"Parquet file '{path}' has no column '{c.Name}' of table '{table.Name}'.")).ToArray();
         var rows = new List<object?[]>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
