@@ -42,7 +42,10 @@ public static class QueryOutput
 
     private static void WriteText(QueryResult result, TextWriter output)
     {
-        var cells = result.Rows.Select(r => r.Select(v => Format(v) ?? Null).ToArray()).ToList();
+        // One line per row: line breaks inside a value are shown escaped.
+        var cells = result.Rows
+            .Select(r => r.Select(v => (Format(v) ?? Null).Replace("\r", "\\r").Replace("\n", "\\n")).ToArray())
+            .ToList();
         var widths = result.Columns.Select((c, i) => cells.Select(r => r[i].Length).Append(c.Name.Length).Max()).ToArray();
         var numeric = result.Columns.Select(c => IsNumeric(c.Type)).ToArray();
         string Line(IReadOnlyList<string> values, bool header) => string.Join("  ", values.Select((v, i) =>
