@@ -91,7 +91,7 @@ public static class Program
 
         return new RootCommand("Werkagenda mbo monitoring pipeline: DUO, CBS and JOB-monitor into a Parquet lake, trajectories and alerts.")
         {
-            refresh, host, status, docs,
+            refresh, host, status, docs, QueryCommand.Create(lake),
         };
     }
 

@@ -1,17 +1,26 @@
 using System.Text.Json.Serialization;
+using Parquet.Serialization.Attributes;
 using Pipeline.Core.Alerts;
 
 namespace Pipeline.Core.Gold;
 
 // Parquet row shapes of the gold tables (column names = JsonPropertyName, which Parquet.Net honours). Mutable classes
 // with parameterless constructors because the serializer needs them; the domain keeps immutable records.
+// `jaar` is the partition (gold/{tabel}/jaar=YYYY/): it is in the path only, so the serializer skips it and
+// GoldTableIo sets it from the path when reading.
+
+/// <summary>A gold row partitioned by <c>jaar</c>.</summary>
+public interface IYearPartitionedRow
+{
+    int Jaar { get; set; }
+}
 
 /// <summary><c>gold/indicatoren</c>.</summary>
-public sealed class IndicatorRow
+public sealed class IndicatorRow : IYearPartitionedRow
 {
     [JsonPropertyName("instellingscode")] public string Instellingscode { get; set; } = "";
     [JsonPropertyName("indicator")] public string Indicator { get; set; } = "";
-    [JsonPropertyName("jaar")] public int Jaar { get; set; }
+    [JsonPropertyName("jaar"), ParquetIgnore] public int Jaar { get; set; }
     [JsonPropertyName("waarde")] public double? Waarde { get; set; }
     [JsonPropertyName("waarde_min")] public double? WaardeMin { get; set; }
     [JsonPropertyName("waarde_max")] public double? WaardeMax { get; set; }
@@ -33,11 +42,11 @@ public sealed class IndicatorRow
 }
 
 /// <summary><c>gold/trajecten</c>.</summary>
-public sealed class TrajectRow
+public sealed class TrajectRow : IYearPartitionedRow
 {
     [JsonPropertyName("instellingscode")] public string Instellingscode { get; set; } = "";
     [JsonPropertyName("indicator")] public string Indicator { get; set; } = "";
-    [JsonPropertyName("jaar")] public int Jaar { get; set; }
+    [JsonPropertyName("jaar"), ParquetIgnore] public int Jaar { get; set; }
     [JsonPropertyName("waarde")] public double? Waarde { get; set; }
     [JsonPropertyName("startwaarde")] public double Startwaarde { get; set; }
     [JsonPropertyName("verwachte_waarde")] public double VerwachteWaarde { get; set; }
@@ -56,13 +65,13 @@ public sealed class TrajectRow
 }
 
 /// <summary><c>gold/alerts</c>: the current alerts (all of them, delivered or not; delivery state is in <c>_state/alerts</c>).</summary>
-public sealed class AlertRow
+public sealed class AlertRow : IYearPartitionedRow
 {
     [JsonPropertyName("alert_id")] public string AlertId { get; set; } = "";
     [JsonPropertyName("instellingscode")] public string Instellingscode { get; set; } = "";
     [JsonPropertyName("instellingsnaam")] public string Instellingsnaam { get; set; } = "";
     [JsonPropertyName("indicator")] public string Indicator { get; set; } = "";
-    [JsonPropertyName("jaar")] public int Jaar { get; set; }
+    [JsonPropertyName("jaar"), ParquetIgnore] public int Jaar { get; set; }
     [JsonPropertyName("status")] public string Status { get; set; } = "";
     [JsonPropertyName("ernst")] public string Ernst { get; set; } = "";
     [JsonPropertyName("waarde")] public double? Waarde { get; set; }

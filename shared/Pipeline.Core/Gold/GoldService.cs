@@ -148,11 +148,11 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
             .Select(p => Alert.DeliveryKey(p.Instellingscode, p.Indicator, p.Jaar)).ToList();
 
         var outputs = new List<RunFile>();
-        foreach (var (path, rows) in await io.WriteTableAsync(IndicatorenTable, indicators.Values.Select(IndicatorRow.From), r => r.Jaar, runId, ct))
+        foreach (var (path, rows) in await io.WriteTableAsync(IndicatorenTable, indicators.Values.Select(IndicatorRow.From), runId, ct))
             outputs.Add(new RunFile(path, Rows: rows));
-        foreach (var (path, rows) in await io.WriteTableAsync(TrajectenTable, points.Select(TrajectRow.From), r => r.Jaar, runId, ct))
+        foreach (var (path, rows) in await io.WriteTableAsync(TrajectenTable, points.Select(TrajectRow.From), runId, ct))
             outputs.Add(new RunFile(path, Rows: rows));
-        foreach (var (path, rows) in await io.WriteTableAsync(AlertsTable, alerts.Select(AlertRow.From), r => r.Jaar, runId, ct))
+        foreach (var (path, rows) in await io.WriteTableAsync(AlertsTable, alerts.Select(AlertRow.From), runId, ct))
             outputs.Add(new RunFile(path, Rows: rows));
 
         var statuses = string.Join(", ", TrajectoryStatus.All.Select(s => $"{s}={points.Count(p => p.Status == s)}"));

@@ -8,7 +8,8 @@ namespace Pipeline.Core.Gold;
 /// <summary>
 /// All Parquet I/O of the gold stage in one place (Parquet.Net directly), so it can be switched to the shared
 /// partitioned table writer/reader of <c>Lake/Tables</c> without touching the formulas. Silver is read untyped and
-/// converted by column name, so nullability or int/long differences in the silver files do not break gold.
+/// converted by column name, so nullability or int/long differences in the silver files do not break gold. Files do
+/// not store <c>jaar</c> (Hive convention): it is read from, and written to, the <c>jaar=YYYY</c> folder.
 /// </summary>
 public sealed class GoldTableIo(ILakeStore lake)
 {
@@ -42,13 +43,16 @@ public sealed class GoldTableIo(ILakeStore lake)
     /// <summary>Reads every <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
     {
-        var (declaration, _) = Datasets.DatasetCatalog.ForTable(table)
+        var (declaration, tableDeclaration) = Datasets.DatasetCatalog.ForTable(table)
             ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
+        var definition = tableDeclaration.Schema.Table;
         var (bron, dataset) = (declaration.Bron, declaration.Dataset);
         var rows = new List<T>();
         await foreach (var e in lake.ListAsync($"{LakeZones.Silver}/{table}/", ct))
         {
             if (!e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) continue;
+            var jaar = definition.PartitionOf(e.Path)
+                ?? throw new InvalidDataException($"{e.Path} in {lake.Location} is not in a jaar=YYYY folder.");
             await using var s = await lake.OpenReadAsync(e.Path, ct);
             using var ms = new MemoryStream();
             await s.CopyToAsync(ms, ct);
@@ -64,6 +68,7 @@ public sealed class GoldTableIo(ILakeStore lake)
                 var r = raw.ToDictionary(kv => kv.Key, kv => kv.Value is ReadOnlyMemory<char> m ? m.ToString() : (object?)kv.Value);
                 // Null cells are left out of an untyped row; a column of the file's schema is null, not missing.
                 foreach (var c in columns) r.TryAdd(c, null);
+                r["jaar"] = jaar;
                 try { rows.Add(map(r, src)); }
                 catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
                 {
@@ -99,11 +104,11 @@ public sealed class GoldTableIo(ILakeStore lake)
     /// Replaces a gold table: one <c>gold/{table}/jaar=YYYY/part-0.parquet</c> per year, and removes partitions of
     /// years that no longer have rows. Returns the files written.
     /// </summary>
-    public async Task<IReadOnlyList<(LakePath Path, int Rows)>> WriteTableAsync<T>(string table, IEnumerable<T> rows, Func<T, int> jaar,
-        string runId, CancellationToken ct = default) where T : class, new()
+    public async Task<IReadOnlyList<(LakePath Path, int Rows)>> WriteTableAsync<T>(string table, IEnumerable<T> rows,
+        string runId, CancellationToken ct = default) where T : class, IYearPartitionedRow, new()
     {
         var written = new List<(LakePath, int)>();
-        var byYear = rows.GroupBy(jaar).OrderBy(g => g.Key).ToList();
+        var byYear = rows.GroupBy(r => r.Jaar).OrderBy(g => g.Key).ToList();
         var metadata = new Dictionary<string, string> { ["schema_version"] = SchemaVersion, ["run_id"] = runId, ["table"] = table };
         foreach (var g in byYear)
         {
@@ -122,23 +127,36 @@ public sealed class GoldTableIo(ILakeStore lake)
         return written;
     }
 
-    /// <summary>Reads a whole gold table back (tests, the summary and analysts' tooling).</summary>
-    public async Task<IReadOnlyList<T>> ReadGoldAsync<T>(string table, CancellationToken ct = default) where T : class, new()
+    /// <summary>Reads a whole gold table back (tests, the summary and analysts' tooling), <c>jaar</c> from each file's path.</summary>
+    public async Task<IReadOnlyList<T>> ReadGoldAsync<T>(string table, CancellationToken ct = default) where T : class, IYearPartitionedRow, new()
     {
         var rows = new List<T>();
         await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/{table}/", ct))
         {
+            var jaar = YearOf(e.Path) ?? throw new InvalidDataException($"{e.Path} in {lake.Location} is not in a jaar=YYYY folder.");
             await using var s = await lake.OpenReadAsync(e.Path, ct);
             using var ms = new MemoryStream();
             await s.CopyToAsync(ms, ct);
             ms.Position = 0;
-            rows.AddRange((await ParquetSerializer.DeserializeAsync<T>(ms, cancellationToken: ct)).Data);
+            foreach (var row in (await ParquetSerializer.DeserializeAsync<T>(ms, cancellationToken: ct)).Data)
+            {
+                row.Jaar = jaar;
+                rows.Add(row);
+            }
         }
         return rows;
     }
 
     public static LakePath PartitionPath(string table, int jaar) =>
         LakePath.Parse($"{LakeZones.Gold}/{table}/jaar={jaar.ToString(CultureInfo.InvariantCulture)}/part-0.parquet");
+
+    /// <summary>The year of <c>gold/{table}/jaar=YYYY/part-0.parquet</c>.</summary>
+    public static int? YearOf(LakePath path)
+    {
+        var parts = path.Value.Split('/');
+        return parts.Length == 4 && parts[2].StartsWith("jaar=", StringComparison.Ordinal)
+               && int.TryParse(parts[2]["jaar=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+    }
 
     private static object? Get(IDictionary<string, object?> r, string column) =>
         r.TryGetValue(column, out var v) ? v : throw new KeyNotFoundException($"column '{column}' is missing");

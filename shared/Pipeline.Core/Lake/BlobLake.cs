@@ -64,7 +64,7 @@ public sealed class BlobLake : LakeStoreBase
             await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = within }, ct))
             {
                 if (LakePath.TryParse(zone + "/" + item.Name, out var p))
-                    yield return new LakeEntry(p, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default);
+                    yield return new LakeEntry(p, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default, item.Properties.ETag?.ToString());
             }
         }
     }

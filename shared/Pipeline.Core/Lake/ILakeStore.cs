@@ -1,7 +1,7 @@
 namespace Pipeline.Core.Lake;
 
-/// <summary>One file in the lake as a listing shows it.</summary>
-public sealed record LakeEntry(LakePath Path, long Length, DateTimeOffset LastModified);
+/// <summary>One file in the lake as a listing shows it; <paramref name="ETag"/> where the backend has one (Blob).</summary>
+public sealed record LakeEntry(LakePath Path, long Length, DateTimeOffset LastModified, string? ETag = null);
 
 /// <summary>
 /// The lake: a tree of immutable-once-published files. Contract (proved for every backend by the same tests):

@@ -17,7 +17,8 @@ public static class DataDictionary
         sb.Append("## Silver tables\n\n");
         sb.Append("Generated from `shared/Pipeline.Core/Silver/SilverSchemas.cs` by `pipeline docs`; a test fails when this\n");
         sb.Append("section and the code disagree. Every file is `silver/{tabel}/jaar=YYYY/part-0.parquet` with key-value metadata\n");
-        sb.Append("`schema_version`, `raw_sha256`, `run_id` (plus `raw_file`, `dataset`). Beside each table: `_checks.json` (the\n");
+        sb.Append("`schema_version`, `raw_sha256`, `run_id` (plus `raw_file`, `dataset`). `jaar` is the partition column: it is in the\n");
+        sb.Append("path only, not stored in the files (see [Reading the lake](#reading-the-lake)). Beside each table: `_checks.json` (the\n");
         sb.Append("data-quality checks of the current load). Rows a load rejected are in `silver/_rejects/{tabel}/{raw_sha256}.parquet`\n");
         sb.Append("(`bestand`, `regel`, `kolom`, `waarde`, `reden`). Suppressed DUO counts (`-1`, `<5`) are `aantal = null` with\n");
         sb.Append("`onderdrukt = true`, never a guessed number; empty and single-space cells are null.\n");
@@ -31,7 +32,10 @@ public static class DataDictionary
                 sb.Append("- Accepted values: " + string.Join("; ", s.AcceptedValues.Select(kv => $"`{kv.Key}` ∈ {{{string.Join(", ", kv.Value)}}}")) + ".\n");
             sb.Append("\n| column | type | null | meaning | source |\n|---|---|---|---|---|\n");
             foreach (var c in s.Columns)
-                sb.Append($"| `{c.Name}` | {c.Column.SqlType} | {(c.Column.Nullable ? "yes" : "no")} | {Escape(c.Column.Description)} | {Escape(c.Source)} |\n");
+            {
+                var meaning = c.Name == s.Table.PartitionColumn ? c.Column.Description + " Partition: in the path only." : c.Column.Description;
+                sb.Append($"| `{c.Name}` | {c.Column.SqlType} | {(c.Column.Nullable ? "yes" : "no")} | {Escape(meaning)} | {Escape(c.Source)} |\n");
+            }
         }
         return sb.ToString();
     }

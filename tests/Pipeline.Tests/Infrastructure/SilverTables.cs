@@ -1,15 +1,19 @@
 using System.Text.Json.Serialization;
 using Parquet.Serialization;
+using Parquet.Serialization.Attributes;
 using Pipeline.Core.Lake;
 
 namespace Pipeline.Tests.Infrastructure;
 
-/// <summary>Writes silver partitions in the silver contract's shape, for gold tests that run on real Parquet files.</summary>
+/// <summary>
+/// Writes silver partitions in the silver contract's shape, for gold tests that run on real Parquet files: <c>jaar</c> is
+/// in the <c>jaar=YYYY</c> folder only, as silver writes it.
+/// </summary>
 public static class SilverTables
 {
     public sealed class Studenten
     {
-        [JsonPropertyName("jaar")] public int Jaar { get; set; }
+        [JsonPropertyName("jaar"), ParquetIgnore] public int Jaar { get; set; }
         [JsonPropertyName("instellingscode")] public string Instellingscode { get; set; } = "";
         [JsonPropertyName("instellingsnaam")] public string Instellingsnaam { get; set; } = "";
         [JsonPropertyName("bevoegd_gezag_nummer")] public string BevoegdGezagNummer { get; set; } = "";
@@ -45,7 +49,7 @@ public static class SilverTables
     /// <summary>A row of <c>silver/cbs_85368ned</c> in the real table's dimensions (codes trimmed, as silver keeps them).</summary>
     public sealed class Cbs85368
     {
-        [JsonPropertyName("jaar")] public int Jaar { get; set; }
+        [JsonPropertyName("jaar"), ParquetIgnore] public int Jaar { get; set; }
         [JsonPropertyName("periode_type")] public string PeriodeType { get; set; } = "JJ";
         [JsonPropertyName("periode")] public string Periode { get; set; } = "";
         [JsonPropertyName("onderwijssoort")] public string Onderwijssoort { get; set; } = "";

@@ -4,7 +4,9 @@ namespace Pipeline.Core.Lake.Tables;
 /// A lake table: zone, name, columns and (optionally) an int32 partition column. Partitioned tables live at
 /// <c>{zone}/{name}/{partition}=VALUE/part-0.parquet</c> (Hive style, readable with DuckDB's
 /// <c>hive_partitioning = true</c>); unpartitioned ones get one file per <see cref="TableFile"/> name under the folder.
-/// The partition column is also stored inside each file, so a single file read on its own still has it.
+/// As the Hive convention has it, the partition column is in the path only, never inside the files (Spark and
+/// DataFusion misread or refuse a column that is in both): a reader of one file takes it from the path
+/// (<see cref="PartitionOf"/>).
 /// </summary>
 public sealed record TableDefinition
 {
@@ -30,6 +32,9 @@ public sealed record TableDefinition
     public string Name { get; }
     public IReadOnlyList<TableColumn> Columns { get; }
     public string? PartitionColumn { get; }
+
+    /// <summary>The columns stored inside each Parquet file: all but the partition column.</summary>
+    public IReadOnlyList<TableColumn> FileColumns => Columns.Where(c => c.Name != PartitionColumn).ToList();
 
     /// <summary><c>{zone}/{name}/</c>: the prefix every file of the table starts with.</summary>
     public string Folder => $"{Zone}/{Name}/";

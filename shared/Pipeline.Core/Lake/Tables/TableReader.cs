@@ -9,7 +9,8 @@ public sealed record TableFileData(LakePath Path, int? Partition, IReadOnlyDicti
 /// <summary>
 /// Reads a lake table back into rows in the column order of a <see cref="TableDefinition"/> (values as string, int,
 /// long, double, bool, DateOnly or null). Columns are matched by name, so files with extra columns still read; a
-/// missing column is an error naming the file. Meant for tables that fit in memory (gold inputs, tests).
+/// missing column is an error naming the file. The partition column comes from the file's path (<c>jaar=2023/</c>), as
+/// the files do not store it. Meant for tables that fit in memory (gold inputs, tests).
 /// </summary>
 public static class TableReader
 {
@@ -45,8 +46,13 @@ public static class TableReader
             s = ms;
         }
         await using var reader = await ParquetReader.CreateAsync(s, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct);
-        var fields = table.Columns.Select(c => reader.Schema.DataFields.FirstOrDefault(f => f.Name == c.Name)
-            ?? throw new InvalidDataException($"Parquet file '{path}' has no column '{c.Name}' of table '{table.Name}'.")).ToArray();
+        var partition = table.PartitionOf(path);
+        if (table.PartitionColumn is not null && partition is null)
+            throw new InvalidDataException($"Parquet file '{path}' is not in a '{table.PartitionColumn}=' folder of table '{table.Name}'.");
+        var fields = table.Columns.Select(c => c.Name == table.PartitionColumn
+            ? null
+            : reader.Schema.DataFields.FirstOrDefault(f => f.Name == c.Name)
+              ?? throw new InvalidDataException($"Parquet file '{path}' has no column '{c.Name}' of table '{table.Name}'.")).ToArray();
         var rows = new List<object?[]>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
@@ -54,7 +60,9 @@ public static class TableReader
             var n = checked((int)rg.RowCount);
             var columns = new object?[table.Columns.Count][];
             for (var c = 0; c < fields.Length; c++)
-                columns[c] = await ReadColumnAsync(rg, fields[c], table.Columns[c], n, ct);
+                columns[c] = fields[c] is { } field
+                    ? await ReadColumnAsync(rg, field, table.Columns[c], n, ct)
+                    : Enumerable.Repeat<object?>(partition, n).ToArray();
             for (var r = 0; r < n; r++)
             {
                 var row = new object?[fields.Length];
@@ -63,7 +71,7 @@ public static class TableReader
             }
         }
         var metadata = reader.CustomMetadata is { } m ? new Dictionary<string, string>(m) : new Dictionary<string, string>();
-        return new TableFileData(path, table.PartitionOf(path), metadata, rows);
+        return new TableFileData(path, partition, metadata, rows);
     }
 
     private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader rg, DataField field, TableColumn column, int n, CancellationToken ct)

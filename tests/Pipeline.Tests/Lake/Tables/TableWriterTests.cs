@@ -45,6 +45,36 @@ public sealed class TableWriterTests
     }
 
     [TestMethod]
+    public async Task ThePartitionColumnIsInThePathOnlyAndReadersOfOneFileTakeItFromThePath()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        await TableStore.WriteAsync(lake, Table, [Row(2023, "a", 1, 1, null)], Meta);
+
+        var file = Table.PartitionFile(2023);
+        await using (var stream = File.OpenRead(lake.FullPath(file)))
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(stream))
+            CollectionAssert.AreEqual(Table.FileColumns.Select(c => c.Name).ToArray(), reader.Schema.DataFields.Select(f => f.Name).ToArray());
+        CollectionAssert.DoesNotContain(Table.FileColumns.Select(c => c.Name).ToList(), "jaar");
+
+        var back = await TableReader.ReadFileAsync(lake, Table, file);
+        Assert.AreEqual(2023, back.Rows.Single()[Table.IndexOf("jaar")]);
+    }
+
+    [TestMethod]
+    public async Task AFileOutsideAPartitionFolderIsAnErrorNamingTheFile()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        await TableStore.WriteAsync(lake, Table, [Row(2023, "a", 1, 1, null)], Meta);
+        var stray = LakePath.Parse("gold/proef/part-0.parquet");
+        await using (var s = await lake.OpenReadAsync(Table.PartitionFile(2023))) await lake.WriteAsync(stray, s);
+
+        var e = await Assert.ThrowsExactlyAsync<InvalidDataException>(() => TableReader.ReadFileAsync(lake, Table, stray));
+        StringAssert.Contains(e.Message, "gold/proef/part-0.parquet");
+    }
+
+    [TestMethod]
     public async Task DuckDbReadsTheGlobWithHivePartitionsAndDatesAsDate()
     {
         using var dir = new TempDirectory();
