@@ -21,6 +21,8 @@ public static partial class TrajectoryChart
     public static string Svg(TrajectoryFigure f, string ariaLabel, string idPrefix)
     {
         using var plot = new Plot();
+        // The SVG names the font and the reader's browser draws the text: ask for a sans-serif one.
+        plot.Font.Set("DejaVu Sans", FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);
         var x0 = f.Basisjaar;
         var x1 = Gold.TrajectoryRules.Doeljaar;
         var pad = Color.FromHex(StatusStyle.PadHex);
@@ -69,7 +71,7 @@ public static partial class TrajectoryChart
         plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = v => NlFormat.Getal(v, f.Eenheid) };
         plot.Axes.SetLimitsX(x0 - 0.5, x1 + 0.5);
         plot.XLabel("jaar", 13);
-        plot.YLabel(f.Eenheid.Length == 0 ? f.Indicator : $"{f.Naam} ({f.Eenheid})", 13);
+        plot.YLabel(f.Eenheid.Length == 0 ? "waarde" : $"waarde ({f.Eenheid})", 13);
 
         return Inline(plot.GetSvgXml(Width, Height), ariaLabel, idPrefix);
     }
