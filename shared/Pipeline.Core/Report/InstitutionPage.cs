@@ -53,7 +53,7 @@ public static class InstitutionPage
         var id = $"traject-{n}";
         var summary =
             $"{f.Naam}: startwaarde {MetEenheid(f.Startwaarde, e)} in {f.Basisjaar}, streefwaarde {MetEenheid(f.Streefwaarde2027, e)} in " +
-            $"{TrajectoryRules.Doeljaar}, tolerantie {Getal(f.Tolerantie, e)}. In {last.Jaar} " +
+            $"{TrajectoryRules.Doeljaar}, tolerantie {Verschil(f.Tolerantie, e)}. In {last.Jaar} " +
             (last.Waarde is null ? "is er geen waarde" : $"is de waarde {MetEenheid(last.Waarde, e)}{(last.Voorlopig ? " (voorlopig)" : "")}") +
             $", verwacht op het traject {MetEenheid(last.VerwachteWaarde, e)}: {StatusStyle.Of(last.Status).Label}.";
 
@@ -66,7 +66,7 @@ public static class InstitutionPage
                  "<th scope=\"col\" class=\"getal\">verwacht</th><th scope=\"col\" class=\"getal\">achterstand</th><th scope=\"col\">status</th></tr></thead>\n<tbody>\n");
         foreach (var p in f.Punten)
         {
-            var bereik = p.HeeftBereik ? $"{Getal(p.WaardeMin, e)} – {Getal(p.WaardeMax, e)}" : "–";
+            var bereik = p.HeeftBereik ? Bereik(p.WaardeMin!.Value, p.WaardeMax!.Value, e) : "–";
             b.Append($"<tr><th scope=\"row\">{p.Jaar}{(p.Voorlopig ? " (voorlopig)" : "")}</th><td class=\"getal\">{H(Getal(p.Waarde, e))}</td>" +
                      $"<td class=\"getal\">{H(bereik)}</td><td class=\"getal\">{H(Getal(p.VerwachteWaarde, e))}</td>" +
                      $"<td class=\"getal\">{H(Achterstand(p.Achterstand, e))}</td><td>{ReportPage.Status(p.Status)}</td></tr>\n");

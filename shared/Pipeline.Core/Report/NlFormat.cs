@@ -32,6 +32,16 @@ public static class NlFormat
     public static string Achterstand(double? value, string eenheid) =>
         value is { } v ? (v > 0 ? "+" : "") + Getal(v, eenheid) : "–";
 
+    /// <summary>A difference between two values (a tolerance): shares in procentpunt.</summary>
+    public static string Verschil(double value, string eenheid) => Getal(value, eenheid) + (eenheid == "%" ? " procentpunt" : "");
+
+    /// <summary>A suppression range, with one more decimal when the usual precision would show the same number twice.</summary>
+    public static string Bereik(double min, double max, string eenheid)
+    {
+        var (a, b) = (Getal(min, eenheid), Getal(max, eenheid));
+        return a != b ? $"{a} – {b}" : $"{min.ToString("N2", Culture)} – {max.ToString("N2", Culture)}";
+    }
+
     public static string Datum(DateTimeOffset? d) => d is { } x ? x.UtcDateTime.ToString("d-M-yyyy", CultureInfo.InvariantCulture) : "onbekend";
 
     public static string DatumTijd(DateTimeOffset d) => d.UtcDateTime.ToString("d-M-yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";

@@ -63,6 +63,7 @@ public sealed class ReportRendererTests
         StringAssert.Contains(html, "2025 (voorlopig)");
         StringAssert.Contains(html, "onvoldoende data");
         StringAssert.Contains(html, "streefwaarde 24,0 % in 2027");
+        StringAssert.Contains(html, "tolerantie 2,0 procentpunt");
         StringAssert.Contains(html, "regel 2", "alert text kept, line breaks as <br>");
     }
 
