@@ -31,7 +31,8 @@ public static class IndexPage
     private static void Stand(StringBuilder b, ReportData data)
     {
         b.Append("<h2 id=\"stand\">Stand per indicator</h2>\n");
-        b.Append("<p>Per indicator het aantal instellingen met een ambitie, naar de status in het nieuwste meetjaar van hun traject.</p>\n");
+        b.Append($"<p>Per indicator het aantal instellingen met een ambitie, naar de status in het nieuwste meetjaar van hun traject " +
+                 $"({data.Ambities.Count} ambities van kracht).</p>\n");
         b.Append(ReportPage.Legend());
         var newest = data.Nieuwste;
         if (newest.Count == 0)
@@ -51,6 +52,21 @@ public static class IndexPage
             b.Append($"<td class=\"getal\">{g.Count()}</td></tr>\n");
         }
         b.Append("</tbody>\n</table>\n");
+        ZonderTraject(b, data.AmbitiesZonderTraject, data);
+    }
+
+    /// <summary>Ambitions in force that have no trajectory yet: their indicator has no values.</summary>
+    internal static void ZonderTraject(StringBuilder b, IReadOnlyList<Ambition> ambities, ReportData data)
+    {
+        if (ambities.Count == 0) return;
+        b.Append("<p>Ambities zonder meetwaarden (nog geen traject):</p>\n<ul class=\"zonder-traject\">\n");
+        foreach (var a in ambities)
+        {
+            var e = Eenheid(a.Indicator);
+            b.Append($"<li>{H(data.NaamVan(a.Instellingscode))} ({H(a.Instellingscode)}): {H(IndicatorCatalog.Find(a.Indicator)?.Naam ?? a.Indicator)}, " +
+                     $"van {H(MetEenheid(a.Startwaarde, e))} in {a.Basisjaar} naar {H(MetEenheid(a.Streefwaarde2027, e))} in {TrajectoryRules.Doeljaar}</li>\n");
+        }
+        b.Append("</ul>\n");
     }
 
     private static void Alerts(StringBuilder b, ReportData data)
@@ -64,7 +80,9 @@ public static class IndexPage
         var newest = data.Alerts.OrderByDescending(a => a.Jaar).ThenBy(a => a.Ernst == Ernst.Kritiek ? 0 : 1)
             .ThenBy(a => a.Instellingscode, StringComparer.Ordinal).ThenBy(a => a.Indicator, StringComparer.Ordinal)
             .Take(NieuwsteAlerts).ToList();
-        b.Append($"<p>De {newest.Count} nieuwste van {data.Alerts.Count} alerts, nieuwste meetjaar en kritiek eerst.</p>\n");
+        b.Append(newest.Count == data.Alerts.Count
+            ? $"<p>Alle {newest.Count} alerts, nieuwste meetjaar en kritiek eerst.</p>\n"
+            : $"<p>De {newest.Count} nieuwste van {data.Alerts.Count} alerts, nieuwste meetjaar en kritiek eerst.</p>\n");
         b.Append("<table id=\"alerts-tabel\">\n<thead><tr><th scope=\"col\">instelling</th><th scope=\"col\">indicator</th><th scope=\"col\">jaar</th>" +
                  "<th scope=\"col\">status</th><th scope=\"col\">ernst</th><th scope=\"col\" class=\"getal\">waarde</th>" +
                  "<th scope=\"col\" class=\"getal\">verwacht</th><th scope=\"col\" class=\"getal\">achterstand</th></tr></thead>\n<tbody>\n");

@@ -32,6 +32,8 @@ public static class InstitutionPage
         var n = 0;
         foreach (var f in figures) Figure(b, f, ++n);
 
+        IndexPage.ZonderTraject(b, data.AmbitiesZonderTraject.Where(a => a.Instellingscode == instellingscode).ToList(), data);
+
         var alerts = data.Alerts.Where(a => a.Instellingscode == instellingscode).OrderByDescending(a => a.Jaar)
             .ThenBy(a => a.Indicator, StringComparer.Ordinal).ToList();
         b.Append("<h2 id=\"alerts\">Alerts</h2>\n");

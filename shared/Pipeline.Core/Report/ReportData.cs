@@ -12,6 +12,8 @@ public sealed record ReportData
     /// <summary>Instellingscode → the newest name a source gives it.</summary>
     public required IReadOnlyDictionary<string, string> Instellingsnamen { get; init; }
     public required IReadOnlyList<ReportSource> Bronnen { get; init; }
+    /// <summary>The ambitions in force (<c>_state/ambities/current.csv</c>).</summary>
+    public IReadOnlyList<Ambition> Ambities { get; init; } = [];
     /// <summary>When the gold tables were last written, and by which run.</summary>
     public DateTimeOffset? GoldWritten { get; init; }
     public string? GoldRunId { get; init; }
@@ -30,6 +32,17 @@ public sealed record ReportData
 
     public IReadOnlyList<string> Instellingen =>
         Trajecten.Select(t => t.Instellingscode).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Ambitions in force whose indicator has no values yet, so no trajectory and no chart.</summary>
+    public IReadOnlyList<Ambition> AmbitiesZonderTraject
+    {
+        get
+        {
+            var withTrajectory = Trajecten.Select(t => (t.Instellingscode, t.Indicator)).ToHashSet();
+            return Ambities.Where(a => !withTrajectory.Contains((a.Instellingscode, a.Indicator)))
+                .OrderBy(a => a.Instellingscode, StringComparer.Ordinal).ThenBy(a => a.Indicator, StringComparer.Ordinal).ToList();
+        }
+    }
 
     /// <summary>The newest year of a trajectory: its current status.</summary>
     public IReadOnlyList<TrajectRow> Nieuwste =>

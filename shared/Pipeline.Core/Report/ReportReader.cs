@@ -39,6 +39,7 @@ public sealed class ReportReader(ILakeStore lake, FreshnessOptions? freshness = 
             Alerts = alerts,
             Instellingsnamen = names,
             Bronnen = bronnen,
+            Ambities = await new AmbitionsStore(lake, _clock).ReadInForceAsync(ct),
             GoldWritten = status.Gold.LastWritten,
             GoldRunId = status.Gold.LastRunId,
             VoorlopigeJaren = indicatoren.Where(i => i.Kwaliteit == Kwaliteit.Voorlopig).Select(i => (i.Indicator, i.Jaar)).ToHashSet(),

@@ -27,6 +27,11 @@ public sealed class ReportRendererTests
         Instellingsnamen = new Dictionary<string, string> { [code] = Evil },
         Bronnen = [new ReportSource("duo", Evil, null, Evil, "ok", 2025)],
         VoorlopigeJaren = new HashSet<(string, int)> { (IndicatorCatalog.AandeelBbl, 2025) },
+        Ambities =
+        [
+            new Ambition(code, IndicatorCatalog.AandeelBbl, 2022, 18, 24, 2),
+            new Ambition(code, IndicatorCatalog.JobVeiligheid, 2023, 70.5, 80, null),
+        ],
     };
 
     private static TrajectRow Row(string code, int jaar, double? waarde, string status) => new()
@@ -65,6 +70,7 @@ public sealed class ReportRendererTests
         StringAssert.Contains(html, "streefwaarde 24,0 % in 2027");
         StringAssert.Contains(html, "tolerantie 2,0 procentpunt");
         StringAssert.Contains(html, "regel 2", "alert text kept, line breaks as <br>");
+        StringAssert.Contains(html, "van 70,5 % in 2023 naar 80,0 % in 2027", "an ambition in force without values has no chart but is listed");
     }
 
     [TestMethod]
