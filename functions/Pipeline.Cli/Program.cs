@@ -77,6 +77,27 @@ public static class Program
             return report.ExitCode;
         });
 
+        var reportOut = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The directory to write the report to (index.html and instelling/{instellingscode}.html); created if needed.",
+            Required = true,
+        };
+        var report = new Command("report",
+            "Write the HTML report for directie mbo from the gold tables: per indicator the institutions op koers, risico, uit koers " +
+            "or with onvoldoende data, the newest alerts, data freshness, and per institution a trajectory chart per indicator. " +
+            "The same report is written to the lake's reports/ after every gold run.") { lake, reportOut };
+        report.SetAction(async (r, ct) =>
+        {
+            var config = Configuration(r.GetValue(lake));
+            var store = config.CreateLake();
+            var dir = r.GetValue(reportOut)!;
+            var files = await new Pipeline.Core.Report.ReportPublisher(store, FreshnessOptions.FromConfiguration(config))
+                .WriteToDirectoryAsync(dir.FullName, ct);
+            await r.InvocationConfiguration.Output.WriteLineAsync(
+                $"Report written: {files.Count} pages in {dir.FullName} (open {Path.Combine(dir.FullName, Pipeline.Core.Report.ReportRenderer.IndexFile)}; lake: {store.Location}).");
+            return 0;
+        });
+
         var docsFile = new Option<string>("--file") { Description = "The lake document to update.", DefaultValueFactory = _ => Path.Combine("docs", "lake.md") };
         var docs = new Command("docs", "Regenerate the silver data dictionary in docs/lake.md from the schema definitions.") { docsFile };
         docs.SetAction(r =>
@@ -91,7 +112,7 @@ public static class Program
 
         return new RootCommand("Werkagenda mbo monitoring pipeline: DUO, CBS and JOB-monitor into a Parquet lake, trajectories and alerts.")
         {
-            refresh, host, status, docs, QueryCommand.Create(lake),
+            refresh, host, status, report, docs, QueryCommand.Create(lake),
         };
     }
 

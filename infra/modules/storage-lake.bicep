@@ -17,7 +17,7 @@ param analystsGroupId string
 
 // Zones of Pipeline.Core.Lake.LakeZones; `_runs` and `_state` map to `runs` and `state` (container names cannot
 // start with an underscore; the app's LakeNameResolver strips it the same way).
-var containers = ['landing', 'raw', 'silver', 'gold', 'quarantine', 'runs', 'state']
+var containers = ['landing', 'raw', 'silver', 'gold', 'quarantine', 'runs', 'state', 'reports']
 
 resource lake 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name

@@ -64,6 +64,16 @@ public sealed class AmbitionsStore(ILakeStore lake, TimeProvider? clock = null)
         return new Outcome(inForce.Ambitions, current.Sha256, parsed, quarantined);
     }
 
+    /// <summary>The ambitions in force, read only: no new file is considered; empty when none are in force.</summary>
+    public async Task<IReadOnlyList<Ambition>> ReadInForceAsync(CancellationToken ct = default)
+    {
+        if (!await lake.ExistsAsync(CurrentCsv, ct)) return [];
+        await using var s = await lake.OpenReadAsync(CurrentCsv, ct);
+        using var ms = new MemoryStream();
+        await s.CopyToAsync(ms, ct);
+        return AmbitionsParser.Parse(CurrentCsv.Value, ms.ToArray()).Ambitions;
+    }
+
     private async Task<AmbitionsInput?> NewestRawAsync(CancellationToken ct)
     {
         LakeEntry? newest = null;

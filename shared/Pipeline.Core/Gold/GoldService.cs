@@ -85,6 +85,7 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
         });
 
         if (computed is null) return null; // the stage threw; its error is in the manifest
+        await run.StageAsync("report", LakeZones.Reports, () => PublishReportAsync(ct));
         var summary = new GoldSummary(computed.Values.Count, computed.Points.Count,
             computed.Points.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count()),
             computed.Alerts.Count, computed.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing), computed.Alerts.Count(a => a.Ernst == Ernst.Kritiek),
@@ -111,6 +112,17 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
                 Errors = delivery.Errors,
             };
         });
+
+    /// <summary>The HTML report in <c>reports/</c> reflects the gold tables just written.</summary>
+    private async Task<StageRecord> PublishReportAsync(CancellationToken ct)
+    {
+        var written = await new Report.ReportPublisher(lake, clock: clock).PublishToLakeAsync(ct);
+        return new StageRecord
+        {
+            Stage = "report", Started = default, Status = StageStatuses.Succeeded, Rows = written.Count,
+            Message = $"{written.Count} pages in {LakeZones.Reports}/", Outputs = written.Select(p => new RunFile(p.Value)).ToList(),
+        };
+    }
 
     private sealed record Computed(
         IReadOnlyList<IndicatorValue> Values, IReadOnlyList<TrajectoryPoint> Points, IReadOnlyList<Alert> Alerts,

@@ -10,6 +10,8 @@ public static class LakeZones
     public const string Quarantine = "quarantine";
     public const string Runs = "_runs";
     public const string State = "_state";
+    /// <summary>The HTML report for directie mbo, rewritten after every gold run.</summary>
+    public const string Reports = "reports";
 
-    public static readonly IReadOnlyList<string> All = [Landing, Raw, Silver, Gold, Quarantine, Runs, State];
+    public static readonly IReadOnlyList<string> All = [Landing, Raw, Silver, Gold, Quarantine, Runs, State, Reports];
 }

@@ -1,0 +1,49 @@
+using System.Text;
+using Pipeline.Core.Lake;
+using Pipeline.Core.Orchestration;
+
+namespace Pipeline.Core.Report;
+
+/// <summary>
+/// ENTRY POINT of the report: reads the lake, renders the pages and writes them to the lake's <c>reports/</c> zone
+/// (after every gold run) or to a local directory (<c>pipeline report --out DIR</c>).
+/// </summary>
+public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness = null, TimeProvider? clock = null)
+{
+    /// <summary>Writes the report to <c>reports/</c>, replacing the previous one; returns the paths written.</summary>
+    public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default)
+    {
+        var pages = await RenderAsync(ct);
+        var written = new List<LakePath>();
+        foreach (var (path, html) in pages)
+        {
+            var p = LakePath.Parse($"{LakeZones.Reports}/{path}");
+            using var body = new MemoryStream(Encoding.UTF8.GetBytes(html));
+            await lake.WriteAsync(p, body, ct);
+            written.Add(p);
+        }
+        var keep = written.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<LakePath>();
+        await foreach (var e in lake.ListAsync($"{LakeZones.Reports}/", ct))
+            if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
+        foreach (var p in stale) await lake.DeleteAsync(p, ct);
+        return written;
+    }
+
+    /// <summary>Writes the report under <paramref name="directory"/> (created if needed); returns the files written.</summary>
+    public async Task<IReadOnlyList<string>> WriteToDirectoryAsync(string directory, CancellationToken ct = default)
+    {
+        var written = new List<string>();
+        foreach (var (path, html) in await RenderAsync(ct))
+        {
+            var file = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), ct);
+            written.Add(file);
+        }
+        return written;
+    }
+
+    private async Task<IReadOnlyList<(string Path, string Html)>> RenderAsync(CancellationToken ct) =>
+        ReportRenderer.Render(await new ReportReader(lake, freshness, clock).ReadAsync(ct));
+}
