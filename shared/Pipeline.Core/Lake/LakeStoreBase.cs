@@ -75,7 +75,7 @@ public abstract class LakeStoreBase : ILakeStore
     private static async Task<Stream> BufferIfUnseekableAsync(Stream content, CancellationToken ct)
     {
         if (content.CanSeek) return content;
-        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+        var spool = new FileStream(Raw.StagingFolder.NewFile("spool"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await content.CopyToAsync(spool, ct);
         spool.Position = 0;

@@ -49,6 +49,7 @@ public sealed class PipelineService(
         var run = NewRun(trigger);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
+        Raw.StagingFolder.Sweep(log, Path.GetTempPath(), silverOptions?.Writer.StagingDirectory);
         var sources = await bronze.FetchAllAsync(run.RunId, ct);
         foreach (var source in sources)
             run.Add(BronzeStage(source));

@@ -71,7 +71,8 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
         var ext = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
         var result = new SourceResult { Label = folder.Label, Bron = folder.Bron, Dataset = folder.Dataset, Status = SourceStatus.Failed, Url = entry.Path.Value };
 
-        await using var staged = new StagingFile(catalog.Http.MaxBytes);
+        // An ambitions file is small (it is parsed in memory); anything larger is refused at the door.
+        await using var staged = new StagingFile(folder == UploadFolders.Ambities ? Math.Min(Gold.AmbitionsFile.MaxBytes, catalog.Http.MaxBytes) : catalog.Http.MaxBytes);
         string? problem = null;
         try
         {
