@@ -56,24 +56,25 @@ public sealed class PipelineService(
         var operatorAlerts = OperatorAlertsFor(sources);
         operatorAlerts.AddRange(await (freshness ?? new FreshnessMonitor(lake, clock: clock)).EvaluateAsync(run, ct));
 
-        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        await using (var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
+            var locked = held.Token; // a lost lock cancels the rest of the critical section
             if (scope == RefreshScope.FetchOnly)
             {
                 // New raw files fire the blob trigger; here only the sweep for files the trigger missed or failed on.
-                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), ct);
+                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), locked);
                 foreach (var raw in behind)
-                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
                         operatorAlerts.Add(SilverRejected(raw, failed));
-                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, ct);
-                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
+                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, locked);
+                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
             }
             else
             {
-                foreach (var raw in await RawFilesToNormaliseAsync(sources, ct))
-                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                foreach (var raw in await RawFilesToNormaliseAsync(sources, locked))
+                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
                         operatorAlerts.Add(SilverRejected(raw, failed));
-                await gold.RunAsync(run, ambitions, operatorAlerts, ct);
+                await gold.RunAsync(run, ambitions, operatorAlerts, locked);
             }
         }
         return await CompleteAsync(run, ct);
@@ -90,11 +91,12 @@ public sealed class PipelineService(
         var path = LakePath.Parse(rawName);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         StageRecord silver;
-        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        await using (var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
-            silver = await SilverAsync(run, path, ct);
+            var locked = held.Token;
+            silver = await SilverAsync(run, path, locked);
             if (silver.Status != StageStatuses.Failed)
-                await gold.RunAsync(run, ct: ct);
+                await gold.RunAsync(run, ct: locked);
         }
         var manifest = await CompleteAsync(run, ct);
         if (silver.Status == StageStatuses.Failed)
