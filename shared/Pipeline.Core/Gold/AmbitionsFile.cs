@@ -10,8 +10,8 @@ namespace Pipeline.Core.Gold;
 /// </summary>
 public static class AmbitionsFile
 {
-    /// <summary>1 MiB: room for some 20,000 ambitions; the ministry's file has a few hundred.</summary>
-    public const long MaxBytes = 1024 * 1024;
+    /// <summary>256 KiB: room for some 5,000 ambitions; the ministry's file has a few hundred (tens of kilobytes).</summary>
+    public const long MaxBytes = 256 * 1024;
 
     /// <summary>The file as an <see cref="AmbitionsInput"/>, or null (and a copy in quarantine) when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<(AmbitionsInput? Input, LakePath? Quarantined, string? Problem)> ReadAsync(
