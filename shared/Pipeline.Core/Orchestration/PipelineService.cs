@@ -187,7 +187,7 @@ public sealed class PipelineService(
         {
             var stage = await _silver.NormaliseStageAsync(lake, raw, run.RunId, ct);
             if (stage.Status == StageStatuses.Failed)
-                log.LogError("Silver failed for {Input}: {Errors}", raw, string.Join("; ", stage.Errors));
+                log.LogError("Silver failed for {Input}: {Errors}", raw, Capped.Join("; ", stage.Errors));
             return stage;
         });
     }

@@ -50,7 +50,9 @@ public sealed class CsvRecordSource : IRecordSource
         catch (CsvRecordTooLargeException)
         {
             text.Dispose();
-            throw new SchemaDriftException(file, null, $"the header: {CsvLimits.TooLong(1)}");
+            // Sylvan reads the first record along with the header, so either may be the long one.
+            throw new SchemaDriftException(file, null, $"the header or the first record is longer than {CsvLimits.MaxRecordChars:#,0} characters " +
+                "(a file without line breaks, or not CSV)");
         }
         catch (DecoderFallbackException e)
         {
