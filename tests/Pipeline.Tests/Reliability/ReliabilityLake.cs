@@ -30,6 +30,10 @@ public sealed class ReliabilityLake : IDisposable
                 var r = await ChildPipeline.RunAsync(["refresh", "--sample", "--lake", dir]);
                 Assert.AreEqual(0, r.ExitCode, r.ToString());
                 _template = dir;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    try { Directory.Delete(dir, recursive: true); } catch (IOException) { /* temp space */ }
+                };
             }
         }
         finally { Gate.Release(); }

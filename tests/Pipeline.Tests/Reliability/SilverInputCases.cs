@@ -55,4 +55,21 @@ public sealed class SilverInputCases
         Assert.IsLessThan(500, result.Errors.Single().Length);
         Assert.HasCount((int)rows, await TableReader.ReadRowsAsync(lake, SilverSchemas.StudentenPerInstelling.Table));
     }
+
+    [TestMethod]
+    public async Task A_CBS_file_larger_than_64_MiB_is_refused_before_it_is_parsed_whole()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        var bytes = new byte[CbsRawJson.MaxBytes + 1024];
+        Array.Fill(bytes, (byte)' ');
+        "{\"value\": ["u8.CopyTo(bytes);
+        var raw = await SilverFixtures.PutRawBytesAsync(lake, "cbs", "85368NED", bytes, "json");
+
+        var result = await new SilverService().NormaliseAsync(lake, raw, SilverFixtures.RunId);
+
+        Assert.AreEqual(StageStatuses.Failed, result.Status);
+        StringAssert.Contains(result.Errors.Single(), "larger than 67,108,864 bytes");
+        Assert.IsNotNull(result.Quarantined);
+    }
 }
