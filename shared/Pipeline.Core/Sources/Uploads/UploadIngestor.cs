@@ -43,6 +43,16 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
         {
             return await ingest();
         }
+        catch (LakeFileNotFoundException e) when (e.LakePath == entry.Path)
+        {
+            // A concurrent run took it between our listing and our read; it removes a landing file only once the
+            // upload is safe in raw or in quarantine.
+            return new SourceResult
+            {
+                Label = folder.Label, Bron = folder.Bron, Dataset = folder.Dataset, Status = SourceStatus.Unchanged, Url = entry.Path.Value,
+                Reason = $"{entry.Path}: taken by a concurrent run",
+            };
+        }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return new SourceResult
