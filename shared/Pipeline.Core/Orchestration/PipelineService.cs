@@ -37,6 +37,13 @@ public sealed class PipelineService(
     public static readonly TimeSpan PublishLockWait = TimeSpan.FromMinutes(10);
     public const string PublishLock = "publish";
 
+    /// <summary>
+    /// Bronze (fetching, ingesting uploads) updates the raw pointers by read-modify-write; two runs at once would lose
+    /// one's update. A lock of its own, so blob triggers that only publish are not held up by a slow download.
+    /// </summary>
+    public const string BronzeLock = "bronze";
+    public static readonly TimeSpan BronzeLockWait = TimeSpan.FromMinutes(45);
+
     private readonly SilverService _silver = new(silverOptions);
 
     public ILakeStore Lake => lake;
@@ -50,7 +57,9 @@ public sealed class PipelineService(
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
         Raw.StagingFolder.Sweep(log, Path.GetTempPath(), silverOptions?.Writer.StagingDirectory);
-        var sources = await bronze.FetchAllAsync(run.RunId, ct);
+        IReadOnlyList<SourceResult> sources;
+        await using (var fetching = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
+            sources = await bronze.FetchAllAsync(run.RunId, fetching.Token);
         foreach (var source in sources)
             run.Add(BronzeStage(source));
         var operatorAlerts = OperatorAlertsFor(sources);
@@ -113,7 +122,9 @@ public sealed class PipelineService(
     {
         var run = NewRun("upload");
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
-        var result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ct);
+        SourceResult result;
+        await using (var ingesting = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
+            result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
         run.Add(BronzeStage(result));
         if (result.Status == SourceStatus.Failed)
             await gold.DeliverOperatorAlertsAsync(run,
