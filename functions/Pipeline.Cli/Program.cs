@@ -34,7 +34,20 @@ public static class Program
             var config = Configuration(r.GetValue(lake));
             var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
             using var services = Services(config, samples);
-            var input = ambitionsFile is null ? null : new AmbitionsInput(ambitionsFile.Name, await File.ReadAllBytesAsync(ambitionsFile.FullName, ct));
+            AmbitionsInput? input = null;
+            if (ambitionsFile is not null)
+            {
+                // Streamed up to the size an ambitions file may have; a larger one goes to quarantine, the run does not start.
+                await using var stream = ambitionsFile.OpenRead();
+                var read = await AmbitionsFile.ReadAsync(services.GetRequiredService<ILakeStore>(), ambitionsFile.Name, stream, ct);
+                if (read.Input is null)
+                {
+                    await r.InvocationConfiguration.Error.WriteLineAsync(
+                        $"--ambitions: {ambitionsFile.Name} rejected: {read.Problem}. Kept in {read.Quarantined}; the ambitions in force stay in force.");
+                    return 1;
+                }
+                input = read.Input;
+            }
             var manifest = await services.GetRequiredService<PipelineService>()
                 .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct: ct);
             PrintRun(r.InvocationConfiguration.Output, manifest, services.GetRequiredService<ILakeStore>());

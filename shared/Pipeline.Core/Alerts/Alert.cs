@@ -59,8 +59,9 @@ public sealed record OperatorAlert(string Soort, string Onderwerp, string Tekst)
     /// <summary>Deterministic from kind, subject and text: the same problem is reported once, a new one again.</summary>
     public string Id => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Soort}|{Onderwerp}|{Tekst}")))[..16];
 
+    /// <summary>The message, its subject and text capped (<see cref="Runs.Capped"/>): they may quote a file's errors.</summary>
     public AlertMessage ToMessage() => new(Id, "operator|" + Id, Soort, Ernst.Kritiek,
-        $"Pipeline-melding ({Soort}): {Onderwerp}", Tekst, [new("Soort", Soort), new("Onderwerp", Onderwerp), new("Melding-id", Id)]);
+        Runs.Capped.Text($"Pipeline-melding ({Soort}): {Onderwerp}", 300), Runs.Capped.Text(Tekst, 4 * Runs.Capped.MaxChars), [new("Soort", Soort), new("Onderwerp", Onderwerp), new("Melding-id", Id)]);
 }
 
 public sealed record AlertFact(string Title, string Value);

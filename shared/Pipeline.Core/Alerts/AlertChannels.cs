@@ -15,9 +15,18 @@ public interface IAlertChannel
     bool ForOperators { get; }
 
     Task SendAsync(AlertMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// <paramref name="text"/> (an error message) without the channel's secrets, fit for the lake and the log:
+    /// a webhook's URL keeps only its scheme and host.
+    /// </summary>
+    string Redact(string text) => text;
 }
 
-/// <summary>A Teams / Power Automate incoming webhook: one Adaptive Card per alert.</summary>
+/// <summary>
+/// A Teams / Power Automate incoming webhook: one Adaptive Card per alert. The URL's path and query are its secret
+/// (the signature); only <see cref="ChannelAddress.Redact(Uri)"/> of it ever appears in a message.
+/// </summary>
 public sealed class WebhookChannel(HttpClient http, Uri url) : IAlertChannel
 {
     public string Name => "webhook";
@@ -27,8 +36,10 @@ public sealed class WebhookChannel(HttpClient http, Uri url) : IAlertChannel
     {
         using var response = await http.PostAsJsonAsync(url, Card(message), ct);
         if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"Webhook {url.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            throw new HttpRequestException($"Webhook {ChannelAddress.Redact(url)} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
     }
+
+    public string Redact(string text) => ChannelAddress.Redact(text, url);
 
     /// <summary>The Power Automate "post card" shape: a message with one Adaptive Card attachment.</summary>
     public static JsonObject Card(AlertMessage m) => new()
@@ -45,14 +56,17 @@ public sealed class WebhookChannel(HttpClient http, Uri url) : IAlertChannel
                 ["body"] = new JsonArray(
                     new JsonObject
                     {
-                        ["type"] = "TextBlock", ["text"] = m.Titel, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
+                        ["type"] = "TextBlock", ["text"] = Markdown.Escape(m.Titel), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
                         ["color"] = m.Ernst == Ernst.Kritiek ? "Attention" : "Warning",
                     },
-                    new JsonObject { ["type"] = "TextBlock", ["text"] = m.Tekst.Replace("\n", "\n\n"), ["wrap"] = true },
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = Markdown.Escape(m.Tekst).Replace("\n", "\n\n"), ["wrap"] = true },
                     new JsonObject
                     {
                         ["type"] = "FactSet",
-                        ["facts"] = new JsonArray(m.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
+                        ["facts"] = new JsonArray(m.Facts.Select(f => (JsonNode)new JsonObject
+                        {
+                            ["title"] = Markdown.Escape(f.Title), ["value"] = Markdown.Escape(f.Value),
+                        }).ToArray()),
                     }),
             },
         }),

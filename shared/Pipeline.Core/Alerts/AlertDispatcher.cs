@@ -21,6 +21,9 @@ public sealed record DeliveryReport(
 /// keeps the failed message and everything after it for the next run, so nothing is lost, and a message leaves the
 /// outbox as soon as its channel accepted it, so nothing is sent twice (short of a crash between the channel's
 /// acceptance and the state write: then at-least-once, the best any outbox over an external channel can do).
+/// An alert whose audience has no channel configured waits in the outbox under <see cref="Unrouted"/>; it is never
+/// marked sent, and the first run with a channel for it sends it. Error texts pass through the channel's
+/// <see cref="IAlertChannel.Redact"/> before they reach the state file, the run manifest or the log.
 /// </summary>
 public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel> channels, TimeProvider? clock = null, ILogger? log = null)
 {
@@ -35,6 +38,7 @@ public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel
     {
         var state = await AlertState.LoadAsync(lake, ct);
         var now = _clock.GetUtcNow();
+        Route(state);
         var queued = 0;
         foreach (var a in alerts)
         {
@@ -68,11 +72,13 @@ public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    var error = Runs.Capped.Text(channel.Redact($"{e.GetType().Name}: {e.Message}"));
                     item.Attempts++;
-                    item.LastError = e.Message;
+                    item.LastError = error;
                     var pending = state.Outbox.Count(i => i.Channel == channel.Name);
-                    errors.Add($"{channel.Name}: {e.Message} ({pending} pending, retried next run)");
-                    _log.LogWarning(e, "Alert channel {Channel} failed; {Pending} message(s) stay pending", channel.Name, pending);
+                    errors.Add($"{channel.Name}: {error} ({pending} pending, retried next run)");
+                    // Not the exception itself: its text and inner exceptions may carry the channel's address.
+                    _log.LogWarning("Alert channel {Channel} failed: {Error}; {Pending} message(s) stay pending", channel.Name, error, pending);
                     break; // the channel is down: keep the rest in order for the next run
                 }
                 state.Outbox.Remove(item);
@@ -85,13 +91,30 @@ public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel
         return new DeliveryReport(queued, sent, pendingByChannel, errors);
     }
 
+    /// <summary>The outbox "channel" of messages whose audience has no channel yet (operators, or the directie mbo).</summary>
+    public static string Unrouted(bool forOperators) => forOperators ? "unrouted:operators" : "unrouted:directie";
+
     private void Queue(AlertState state, AlertMessage message, bool forOperators, DateTimeOffset now)
     {
-        foreach (var c in channels.Where(c => c.ForOperators == forOperators))
+        var targets = channels.Where(c => c.ForOperators == forOperators).Select(c => c.Name).ToList();
+        if (targets.Count == 0) targets.Add(Unrouted(forOperators));
+        foreach (var target in targets)
         {
             // A newer status supersedes an undelivered older one for the same key: the reader gets the current state once.
-            state.Outbox.RemoveAll(i => i.Channel == c.Name && i.Message.Key == message.Key);
-            state.Outbox.Add(new OutboxItem(c.Name, message, now));
+            state.Outbox.RemoveAll(i => i.Channel == target && i.Message.Key == message.Key);
+            state.Outbox.Add(new OutboxItem(target, message, now));
+        }
+    }
+
+    /// <summary>Messages that waited for a channel go to the channels configured now, in the order they were queued.</summary>
+    private void Route(AlertState state)
+    {
+        foreach (var forOperators in new[] { false, true })
+        {
+            var waiting = state.Outbox.Where(i => i.Channel == Unrouted(forOperators)).ToList();
+            if (waiting.Count == 0 || !channels.Any(c => c.ForOperators == forOperators)) continue;
+            state.Outbox.RemoveAll(i => i.Channel == Unrouted(forOperators));
+            foreach (var item in waiting) Queue(state, item.Message, forOperators, item.Queued);
         }
     }
 }

@@ -146,11 +146,13 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
             warnings.AddRange(cand.Warnings.Select(w => $"{cand.FileName} {w}"));
             if (!cand.IsValid)
             {
+                // Capped: a file of thousands of bad lines must not become a message of megabytes.
                 errors.Add($"ambitions file {cand.FileName} rejected (kept in {ambitions.Quarantined}); the ambitions in force stay in force: " +
-                           string.Join("; ", cand.Errors));
+                           Runs.Capped.Join("; ", cand.Errors.Select(e => e.ToString())));
                 ops.Add(new OperatorAlert(OperatorAlert.AmbitiesOngeldig, $"ambitiebestand {cand.FileName} afgekeurd",
                     $"Het ambitiebestand {cand.FileName} is in zijn geheel afgekeurd; de geldende ambities blijven van kracht. " +
-                    $"Het bestand staat in {ambitions.Quarantined}.\n\n{cand.Describe()}"));
+                    $"Het bestand staat in {ambitions.Quarantined}.\n\n{cand.FileName}: {cand.Errors.Count} fout(en)\n" +
+                    Runs.Capped.Join("\n", cand.Errors.Select(e => "fout " + e))));
             }
         }
 

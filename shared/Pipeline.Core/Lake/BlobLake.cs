@@ -91,8 +91,15 @@ public sealed class BlobLake : LakeStoreBase
         }
     }
 
-    /// <summary>A 60-second blob lease renewed every 20 seconds: a holder that dies frees the lock within a minute.</summary>
-    protected override async Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct)
+    /// <summary>How often a held lease is renewed (a third of its 60 seconds); tests shorten it.</summary>
+    public TimeSpan LeaseRenewal { get; init; } = LeaseDuration / 3;
+
+    /// <summary>
+    /// A 60-second blob lease renewed every <see cref="LeaseRenewal"/>: a holder that dies frees the lock within a
+    /// minute. A renewal that fails for good (the lease was broken or taken, or it expired while renewals failed)
+    /// cancels <see cref="ILakeLock.Token"/> at once, not only when the lock is released.
+    /// </summary>
+    protected override async Task<ILakeLock?> TryLockAsync(LakePath path, CancellationToken ct)
     {
         var blob = (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone);
         try
@@ -104,7 +111,7 @@ public sealed class BlobLake : LakeStoreBase
         try
         {
             await lease.AcquireAsync(LeaseDuration, cancellationToken: ct);
-            return new HeldLease(lease);
+            return new HeldLease(lease, LeaseRenewal, ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -114,29 +121,49 @@ public sealed class BlobLake : LakeStoreBase
 
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
-    private sealed class HeldLease : IAsyncDisposable
+    private sealed class HeldLease : ILakeLock
     {
         private readonly BlobLeaseClient _lease;
+        private readonly TimeSpan _every;
         private readonly CancellationTokenSource _stop = new();
+        private readonly CancellationTokenSource _token;
         private readonly Task _renewal;
 
-        public HeldLease(BlobLeaseClient lease)
+        public HeldLease(BlobLeaseClient lease, TimeSpan every, CancellationToken ct)
         {
             _lease = lease;
+            _every = every;
+            _token = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _renewal = RenewAsync();
         }
 
+        public CancellationToken Token => _token.Token;
+
         private async Task RenewAsync()
         {
+            var renewed = DateTime.UtcNow;
             try
             {
                 while (true)
                 {
-                    await Task.Delay(LeaseDuration / 3, _stop.Token);
-                    await _lease.RenewAsync(cancellationToken: _stop.Token);
+                    await Task.Delay(_every, _stop.Token);
+                    try
+                    {
+                        await _lease.RenewAsync(cancellationToken: _stop.Token);
+                        renewed = DateTime.UtcNow;
+                    }
+                    catch (RequestFailedException e) when (e.Status is not (409 or 412) && DateTime.UtcNow - renewed < LeaseDuration - _every)
+                    {
+                        // A passing failure: the lease still runs; try again at the next tick.
+                    }
                 }
             }
-            catch (OperationCanceledException) { /* released */ }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested) { /* released */ }
+            catch (Exception)
+            {
+                // Lost (broken, taken by another holder, or expired while renewals failed): stop the critical section.
+                await _token.CancelAsync();
+            }
         }
 
         public async ValueTask DisposeAsync()
@@ -144,19 +171,47 @@ public sealed class BlobLake : LakeStoreBase
             await _stop.CancelAsync();
             await _renewal;
             try { await _lease.ReleaseAsync(); }
-            catch (RequestFailedException) { /* expired already: the lock is free either way */ }
+            catch (RequestFailedException) { /* expired or broken already: the lock is free either way */ }
             _stop.Dispose();
+            // _token is not disposed: work that captured it may still look at it after the lock is released.
         }
     }
 
     protected override async Task DeleteCoreAsync(LakePath path, CancellationToken ct) =>
         await (await ContainerAsync(path.Zone, ct)).GetBlobClient(path.WithinZone).DeleteIfExistsAsync(cancellationToken: ct);
 
-    private Task<BlobContainerClient> ContainerAsync(string zone, CancellationToken ct) =>
-        _containers.GetOrAdd(zone, z => new Lazy<Task<BlobContainerClient>>(async () =>
+    /// <summary>
+    /// The zone's container, created once per lake object. Only a success is cached: a lookup that failed or was
+    /// cancelled is forgotten, so the next call tries again (the first caller's token does not live in the cache).
+    /// </summary>
+    private async Task<BlobContainerClient> ContainerAsync(string zone, CancellationToken ct)
+    {
+        var lazy = _containers.GetOrAdd(zone, z => new Lazy<Task<BlobContainerClient>>(() => CreateContainerAsync(z)));
+        try
         {
-            var c = _service.GetBlobContainerClient(ContainerName(z));
-            await c.CreateIfNotExistsAsync(cancellationToken: ct);
+            return await lazy.Value.WaitAsync(ct);
+        }
+        catch when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+        {
+            _containers.TryRemove(KeyValuePair.Create(zone, lazy));
+            throw;
+        }
+    }
+
+    private async Task<BlobContainerClient> CreateContainerAsync(string zone)
+    {
+        var c = _service.GetBlobContainerClient(ContainerName(zone));
+        try
+        {
+            // Not the caller's token: a cancelled caller must not leave a cancelled lookup behind for the others.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await c.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
             return c;
-        })).Value;
+        }
+        catch
+        {
+            _containers.TryRemove(zone, out _);
+            throw;
+        }
+    }
 }

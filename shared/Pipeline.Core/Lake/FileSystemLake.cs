@@ -92,19 +92,25 @@ public sealed class FileSystemLake : LakeStoreBase
     }
 
     /// <summary>An exclusive open of a lock file: the OS releases it when the holder closes it or dies.</summary>
-    protected override Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct)
+    protected override Task<ILakeLock?> TryLockAsync(LakePath path, CancellationToken ct)
     {
         var file = FullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         try
         {
-            IAsyncDisposable held = new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return Task.FromResult<IAsyncDisposable?>(held);
+            return Task.FromResult<ILakeLock?>(new HeldFile(new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), ct));
         }
         catch (IOException)
         {
-            return Task.FromResult<IAsyncDisposable?>(null);
+            return Task.FromResult<ILakeLock?>(null);
         }
+    }
+
+    /// <summary>An open lock file cannot be lost while this process lives: the token is the caller's.</summary>
+    private sealed class HeldFile(FileStream file, CancellationToken ct) : ILakeLock
+    {
+        public CancellationToken Token => ct;
+        public ValueTask DisposeAsync() => file.DisposeAsync();
     }
 
     protected override Task DeleteCoreAsync(LakePath path, CancellationToken ct)

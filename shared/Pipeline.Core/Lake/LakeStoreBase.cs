@@ -44,7 +44,7 @@ public abstract class LakeStoreBase : ILakeStore
         return DeleteCoreAsync(path, ct);
     }
 
-    public async Task<IAsyncDisposable> AcquireLockAsync(string name, TimeSpan wait, CancellationToken ct = default)
+    public async Task<ILakeLock> AcquireLockAsync(string name, TimeSpan wait, CancellationToken ct = default)
     {
         var path = LakePath.Parse($"{LakeZones.State}/locks/{name}.lock");
         var deadline = DateTime.UtcNow + wait;
@@ -60,7 +60,7 @@ public abstract class LakeStoreBase : ILakeStore
     }
 
     /// <summary>Takes the lock at <paramref name="path"/> if it is free; null when another holder has it.</summary>
-    protected abstract Task<IAsyncDisposable?> TryLockAsync(LakePath path, CancellationToken ct);
+    protected abstract Task<ILakeLock?> TryLockAsync(LakePath path, CancellationToken ct);
 
     public abstract Task<Stream> OpenReadAsync(LakePath path, CancellationToken ct = default);
     public abstract Task<bool> ExistsAsync(LakePath path, CancellationToken ct = default);
@@ -75,7 +75,7 @@ public abstract class LakeStoreBase : ILakeStore
     private static async Task<Stream> BufferIfUnseekableAsync(Stream content, CancellationToken ct)
     {
         if (content.CanSeek) return content;
-        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+        var spool = new FileStream(Raw.StagingFolder.NewFile("spool"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await content.CopyToAsync(spool, ct);
         spool.Position = 0;

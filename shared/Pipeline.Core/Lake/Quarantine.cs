@@ -29,12 +29,16 @@ public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary><c>quarantine/bronze/{bron}/{dataset}/{yyyy-MM-dd}/{HHmmss}-{id}.{ext}</c>: a rejected download or upload.</summary>
-    public LakePath BronzePath(string bron, string dataset, string extension)
-    {
-        var now = _clock.GetUtcNow();
-        return LakePath.Parse($"{LakeZones.Quarantine}/bronze/{bron}/{dataset}/{now:yyyy-MM-dd}/{now:HHmmss}-{Guid.NewGuid().ToString("N")[..8]}.{extension}");
-    }
+    /// <summary>
+    /// <c>quarantine/bronze/{bron}/{dataset}/{sha256}.{ext}</c>: a rejected download or upload, content-addressed, so a
+    /// source that stays broken night after night is kept once (its reason file says when it was last seen).
+    /// </summary>
+    public static LakePath BronzePath(string bron, string dataset, string sha256, string extension) =>
+        LakePath.Parse($"{LakeZones.Quarantine}/bronze/{bron}/{dataset}/{sha256}.{extension}");
+
+    /// <summary>The content address of a rejection that kept no body: its source and reason.</summary>
+    public static string Sha256Of(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary><c>quarantine/silver/{dataset}/{sha256}.{ext}</c>: a raw file silver refused.</summary>
     public static LakePath SilverPath(string dataset, string sha256, string extension) =>
@@ -47,12 +51,17 @@ public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
     /// <summary><c>quarantine/poison/{lake path}</c>: a file the host gave up on.</summary>
     public static LakePath PoisonPath(LakePath file) => LakePath.Parse($"{LakeZones.Quarantine}/poison/{file.Value}");
 
+    private static bool IsContentAddressed(LakePath path) =>
+        path.Value.StartsWith($"{LakeZones.Quarantine}/bronze/", StringComparison.Ordinal)
+        || path.Value.StartsWith($"{LakeZones.Quarantine}/silver/", StringComparison.Ordinal);
+
     public static LakePath ReasonPath(LakePath kept) => LakePath.Parse(kept.Value + ".reason.txt");
 
     /// <summary>Writes <paramref name="body"/> (when there is one) at <paramref name="target"/> and the reason beside it; returns <paramref name="target"/>.</summary>
     public async Task<LakePath> KeepAsync(LakePath target, QuarantineReason reason, Stream? body, CancellationToken ct = default)
     {
-        if (body is not null) await lake.WriteAsync(target, body, ct);
+        // A content-addressed body already kept is not written again; its reason is refreshed.
+        if (body is not null && !(IsContentAddressed(target) && await lake.ExistsAsync(target, ct))) await lake.WriteAsync(target, body, ct);
         await using var text = new MemoryStream(Encoding.UTF8.GetBytes(Render(reason, body is null ? null : target, _clock.GetUtcNow())));
         await lake.WriteAsync(ReasonPath(target), text, ct);
         return target;
@@ -83,7 +92,8 @@ public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
         Line("size", r.Size is { } s ? $"{s} bytes" : null);
         Line("kept", kept?.Value ?? "(no body)");
         Line("time", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        sb.Append("reason: ").Append(r.Reason).Append('\n');
+        // The reason may list a file's problems: capped, so a file with a million bad lines gives a readable reason.
+        sb.Append("reason: ").Append(Runs.Capped.Lines(r.Reason)).Append('\n');
         return sb.ToString();
     }
 }

@@ -31,7 +31,8 @@ public static class PipelineComposition
         services.AddSingleton(_ => config.CreateLake());
         services.AddBronze(config, samplesDirectory);
         if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
-        services.AddHttpClient(AlertsHttpClient);
+        // HttpClientFactory logs request URIs (System.Net.Http.HttpClient.alerts.*); a webhook URL is a secret.
+        services.AddHttpClient(AlertsHttpClient).RemoveAllLoggers();
         services.AddSingleton(sp => GoldService.FromConfiguration(sp.GetRequiredService<ILakeStore>(), config,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
             log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));

@@ -37,6 +37,13 @@ public sealed class PipelineService(
     public static readonly TimeSpan PublishLockWait = TimeSpan.FromMinutes(10);
     public const string PublishLock = "publish";
 
+    /// <summary>
+    /// Bronze (fetching, ingesting uploads) updates the raw pointers by read-modify-write; two runs at once would lose
+    /// one's update. A lock of its own, so blob triggers that only publish are not held up by a slow download.
+    /// </summary>
+    public const string BronzeLock = "bronze";
+    public static readonly TimeSpan BronzeLockWait = TimeSpan.FromMinutes(45);
+
     private readonly SilverService _silver = new(silverOptions);
 
     public ILakeStore Lake => lake;
@@ -49,30 +56,34 @@ public sealed class PipelineService(
         var run = NewRun(trigger);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
-        var sources = await bronze.FetchAllAsync(run.RunId, ct);
+        Raw.StagingFolder.Sweep(log, Path.GetTempPath(), silverOptions?.Writer.StagingDirectory);
+        IReadOnlyList<SourceResult> sources;
+        await using (var fetching = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
+            sources = await bronze.FetchAllAsync(run.RunId, fetching.Token);
         foreach (var source in sources)
             run.Add(BronzeStage(source));
         var operatorAlerts = OperatorAlertsFor(sources);
         operatorAlerts.AddRange(await (freshness ?? new FreshnessMonitor(lake, clock: clock)).EvaluateAsync(run, ct));
 
-        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        await using (var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
+            var locked = held.Token; // a lost lock cancels the rest of the critical section
             if (scope == RefreshScope.FetchOnly)
             {
                 // New raw files fire the blob trigger; here only the sweep for files the trigger missed or failed on.
-                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), ct);
+                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), locked);
                 foreach (var raw in behind)
-                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
                         operatorAlerts.Add(SilverRejected(raw, failed));
-                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, ct);
-                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
+                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, locked);
+                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
             }
             else
             {
-                foreach (var raw in await RawFilesToNormaliseAsync(sources, ct))
-                    if (await SilverAsync(run, raw, ct) is { Status: StageStatuses.Failed } failed)
+                foreach (var raw in await RawFilesToNormaliseAsync(sources, locked))
+                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
                         operatorAlerts.Add(SilverRejected(raw, failed));
-                await gold.RunAsync(run, ambitions, operatorAlerts, ct);
+                await gold.RunAsync(run, ambitions, operatorAlerts, locked);
             }
         }
         return await CompleteAsync(run, ct);
@@ -89,11 +100,12 @@ public sealed class PipelineService(
         var path = LakePath.Parse(rawName);
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = rawName });
         StageRecord silver;
-        await using (await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
+        await using (var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
-            silver = await SilverAsync(run, path, ct);
+            var locked = held.Token;
+            silver = await SilverAsync(run, path, locked);
             if (silver.Status != StageStatuses.Failed)
-                await gold.RunAsync(run, ct: ct);
+                await gold.RunAsync(run, ct: locked);
         }
         var manifest = await CompleteAsync(run, ct);
         if (silver.Status == StageStatuses.Failed)
@@ -110,7 +122,9 @@ public sealed class PipelineService(
     {
         var run = NewRun("upload");
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
-        var result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ct);
+        SourceResult result;
+        await using (var ingesting = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
+            result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
         run.Add(BronzeStage(result));
         if (result.Status == SourceStatus.Failed)
             await gold.DeliverOperatorAlertsAsync(run,
@@ -184,7 +198,7 @@ public sealed class PipelineService(
         {
             var stage = await _silver.NormaliseStageAsync(lake, raw, run.RunId, ct);
             if (stage.Status == StageStatuses.Failed)
-                log.LogError("Silver failed for {Input}: {Errors}", raw, string.Join("; ", stage.Errors));
+                log.LogError("Silver failed for {Input}: {Errors}", raw, Capped.Join("; ", stage.Errors));
             return stage;
         });
     }

@@ -138,7 +138,15 @@ public sealed class RawWriter(ILakeStore lake, TimeProvider? clock = null)
         {
             var full = sidecar with { Sha256 = sha, Size = staged.Length };
             await using var ms = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(full, RawSidecar.Json));
-            await lake.WriteAsync(sidecarPath, ms, ct);
+            try
+            {
+                await lake.WriteAsync(sidecarPath, ms, ct);
+            }
+            catch (RawImmutableException)
+            {
+                // A concurrent run (bronze runs outside the publish lock) stored the same content a moment earlier:
+                // its sidecar describes the first retrieval, which is what a write-once sidecar means.
+            }
         }
         return (path, sidecarPath, earlier is not null);
     }

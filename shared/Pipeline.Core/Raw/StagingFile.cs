@@ -15,7 +15,7 @@ public sealed class StagingFile : IAsyncDisposable, IDisposable
     public StagingFile(long maxBytes)
     {
         MaxBytes = maxBytes;
-        _file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+        _file = new FileStream(StagingFolder.NewFile("staging"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         Writer = new HashingWriteStream(this);
     }

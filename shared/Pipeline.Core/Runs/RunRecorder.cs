@@ -44,15 +44,24 @@ public sealed class RunRecorder
 
     public static LakePath PathFor(string runId) => LakePath.Parse($"{LakeZones.Runs}/{runId}.json");
 
-    /// <summary>Records a stage that finished (successfully or not) with its own figures.</summary>
-    public void Add(StageRecord stage)
+    /// <summary>
+    /// Records a stage that finished (successfully or not) with its own figures; its errors, warnings and message are
+    /// capped (<see cref="Capped"/>) so that no input can make the manifest or the log line unbounded.
+    /// </summary>
+    public StageRecord Add(StageRecord stage)
     {
+        stage = stage with
+        {
+            Errors = Capped.List(stage.Errors), Warnings = Capped.List(stage.Warnings),
+            Message = stage.Message is null ? null : Capped.Text(stage.Message, 4 * Capped.MaxChars),
+        };
         lock (_gate) _stages.Add(stage);
         Observe(stage);
         using var scope = Scope(stage.Stage, stage.Dataset);
         _log.Log(stage.Status == StageStatuses.Failed ? LogLevel.Warning : LogLevel.Information,
             "Stage {Stage} {Dataset}: {Status} ({Rows} rows, {Bytes} bytes, {DurationMs:F0} ms) {Message}{Errors}",
             stage.Stage, stage.Dataset ?? "", stage.Status, stage.Rows, stage.Bytes, stage.DurationMs, stage.Message ?? "", string.Join("; ", stage.Errors));
+        return stage;
     }
 
     /// <summary>A log scope with the run id, stage and dataset: every log line inside a stage carries them.</summary>
@@ -74,16 +83,18 @@ public sealed class RunRecorder
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _log.LogError(e, "Stage {Stage} {Dataset} threw", stage, dataset);
+            // The message is capped (an input can make it huge); the stack trace says where.
+            _log.LogError("Stage {Stage} {Dataset} threw {Exception}: {Error}\n{StackTrace}", stage, dataset, e.GetType().Name,
+                Capped.Text(e.Message), e.StackTrace);
             record = new StageRecord
             {
                 Stage = stage, Dataset = dataset, Status = StageStatuses.Failed, Started = started,
-                DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [e.Message],
+                DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [Capped.Text(e.Message)],
             };
         }
+        record = Add(record);
         activity?.SetTag("status", record.Status);
         if (record.Status == StageStatuses.Failed) activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
-        Add(record);
         return record;
     }
 

@@ -47,12 +47,20 @@ public sealed class CbsRawJson : IDisposable
     /// <summary>Per dimension key: code (trimmed) → title.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>> DimensionTitles { get; }
 
+    /// <summary>The largest CBS raw file parsed (whole, in memory): 64 MiB, far above the project's tables.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     public static async Task<CbsRawJson> ParseAsync(Stream content, string file, CancellationToken ct)
     {
         JsonDocument doc;
         try
         {
-            doc = await JsonDocument.ParseAsync(content, new JsonDocumentOptions { MaxDepth = 16 }, ct);
+            var bounded = new LimitedStream(content, MaxBytes);
+            doc = await JsonDocument.ParseAsync(bounded, new JsonDocumentOptions { MaxDepth = 16 }, ct);
+        }
+        catch (Raw.SizeLimitExceededException)
+        {
+            throw new SchemaDriftException(file, null, $"the file is larger than {MaxBytes:#,0} bytes, the most a CBS table is read whole");
         }
         catch (JsonException e)
         {

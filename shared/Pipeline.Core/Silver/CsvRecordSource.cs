@@ -44,13 +44,15 @@ public sealed class CsvRecordSource : IRecordSource
         var text = new StreamReader(joined, dialect.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         try
         {
-            var reader = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions
-            {
-                Delimiter = dialect.Delimiter, HasHeaders = true, BufferSize = 1 << 16,
-                // Headers are compared by the schema, not by Sylvan; keep duplicates visible to it.
-                HeaderComparer = StringComparer.Ordinal,
-            }, ct);
+            var reader = await CsvDataReader.CreateAsync(text, CsvLimits.Options(dialect.Delimiter, hasHeaders: true), ct);
             return new CsvRecordSource(reader, text, dialect, file);
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            text.Dispose();
+            // Sylvan reads the first record along with the header, so either may be the long one.
+            throw new SchemaDriftException(file, null, $"the header or the first record is longer than {CsvLimits.MaxRecordChars:#,0} characters " +
+                "(a file without line breaks, or not CSV)");
         }
         catch (DecoderFallbackException e)
         {
@@ -74,6 +76,10 @@ public sealed class CsvRecordSource : IRecordSource
         {
             // One undecodable byte means the encoding guess (or the file) is wrong: the whole file is suspect.
             throw new SchemaDriftException(_file, null, $"after line {Line}: bytes that are not valid {Dialect.Encoding.WebName} ({e.Message})");
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw new SchemaDriftException(_file, null, CsvLimits.TooLong(Line + 1));
         }
         catch (CsvFormatException e)
         {

@@ -191,7 +191,7 @@ internal sealed class FingerprintSet : IDisposable
 
     private void Spill()
     {
-        _spillDir = Directory.CreateTempSubdirectory("pipeline-keys-").FullName;
+        _spillDir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), Raw.StagingFolder.NewName("keys"))).FullName;
         _spill = new BinaryWriter[Buckets];
         for (var b = 0; b < Buckets; b++)
             _spill[b] = new BinaryWriter(new FileStream(BucketPath(b), FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024));

@@ -196,6 +196,18 @@ public sealed class SilverService(SilverOptions? options = null)
         TableChecks tableChecks, string runId, List<string> warnings, CancellationToken ct)
     {
         var result = Result(raw, set, schema, loads) with { Warnings = warnings };
+        // A header without rows is a broken publication, not an empty year: the previous table stays (an upload that
+        // adds up with others only warns; its companions still load).
+        foreach (var load in loads.Where(l => l.SourceRows == 0))
+        {
+            var empty = $"{load.Input.Raw.Path}: the file has a header but no data rows";
+            if (load.Input.Raw.Bron is "duo" or "cbs" || set.Inputs.Count == 1)
+            {
+                var q = await QuarantineAsync(lake, load.Input.Raw, empty, runId, ct);
+                return result with { Errors = [empty], Quarantined = q, Message = $"Rejected: the raw file is in {q}; {schema.TableName} is unchanged." };
+            }
+            warnings.Add(empty);
+        }
         foreach (var load in loads.Where(l => _options.BadRows.RejectsFile(l.Rejected, l.SourceRows)))
         {
             var reason = $"{load.Input.Raw.Path}: {load.Rejected} of {load.SourceRows} rows ({100.0 * load.Rejected / load.SourceRows:0.##} %) have bad values, "

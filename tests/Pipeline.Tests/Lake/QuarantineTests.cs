@@ -15,8 +15,8 @@ public sealed class QuarantineTests
         var lake = new FileSystemLake(dir.Path);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 2, 15, 0, TimeSpan.Zero));
         var quarantine = new Quarantine(lake, clock);
-        var target = quarantine.BronzePath("duo", "instromende-mbo-studenten", "csv");
-        StringAssert.StartsWith(target.Value, "quarantine/bronze/duo/instromende-mbo-studenten/2026-11-23/021500-");
+        var target = Quarantine.BronzePath("duo", "instromende-mbo-studenten", "ab12", "csv");
+        Assert.AreEqual("quarantine/bronze/duo/instromende-mbo-studenten/ab12.csv", target.Value);
 
         await using (var body = new MemoryStream("JAAR,X\n"u8.ToArray()))
             await quarantine.KeepAsync(target, new QuarantineReason
@@ -45,5 +45,29 @@ public sealed class QuarantineTests
 
         Assert.IsFalse(await lake.ExistsAsync(target));
         StringAssert.Contains(await lake.ReadTextAsync(target.Value + ".reason.txt"), "kept: (no body)");
+    }
+
+    [TestMethod]
+    public async Task A_bronze_rejection_seen_again_is_kept_once_and_its_reason_is_capped()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        var quarantine = new Quarantine(lake);
+        var target = Quarantine.BronzePath("job", "job-monitor", "cd34", "csv");
+        var reason = new QuarantineReason
+        {
+            Stage = "bronze", Dataset = "job/job-monitor", Reason = string.Join("\n", Enumerable.Range(1, 5000).Select(i => $"line {i}: bad")),
+        };
+        for (var night = 0; night < 3; night++)
+        {
+            await using var body = new MemoryStream("x\n"u8.ToArray());
+            await quarantine.KeepAsync(target, reason, body);
+        }
+
+        Assert.HasCount(2, await lake.NamesAsync("quarantine/"));
+        var text = await lake.ReadTextAsync(target.Value + ".reason.txt");
+        StringAssert.Contains(text, "line 200: bad");
+        Assert.DoesNotContain("line 201: bad", text);
+        StringAssert.Contains(text, "… and 4800 more");
     }
 }

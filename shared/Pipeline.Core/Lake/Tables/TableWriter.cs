@@ -37,7 +37,7 @@ public sealed class TableWriter : IAsyncDisposable
         if (_partitionIndex < 0 && fileName is null)
             throw new ArgumentException($"Table '{table.Name}' is not partitioned: give the file name to write.", nameof(fileName));
         _fileName = fileName;
-        _staging = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), "pipeline-table-" + Guid.NewGuid().ToString("N"));
+        _staging = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), Raw.StagingFolder.NewName("table"));
         Directory.CreateDirectory(_staging);
     }
 

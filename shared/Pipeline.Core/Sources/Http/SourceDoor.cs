@@ -119,8 +119,10 @@ public sealed class SourceDoor(Quarantine quarantine, SourceHttpOptions options)
     {
         var ext = contentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? "html"
             : contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? "json" : "bin";
+        if (body is not null) await body.CompleteAsync(ct);
+        var sha = body?.Sha256 ?? Quarantine.Sha256Of($"{url}\n{reason}");
         Stream? content = body is null ? null : body.OpenRead();
-        await quarantine.KeepAsync(quarantine.BronzePath(source.Bron, source.Dataset, ext), new QuarantineReason
+        await quarantine.KeepAsync(Quarantine.BronzePath(source.Bron, source.Dataset, sha, ext), new QuarantineReason
         {
             Stage = "bronze", Dataset = $"{source.Bron}/{source.Dataset}", Source = url, Reason = reason, ContentType = contentType, Size = body?.Length,
         }, content, ct);

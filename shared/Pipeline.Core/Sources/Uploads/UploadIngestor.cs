@@ -31,9 +31,36 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
                 continue;
             }
             foreach (var e in pending)
-                results.Add(await IngestOneAsync(folder, e, runId, ct));
+                results.Add(await GuardAsync(folder, e, () => IngestOneAsync(folder, e, runId, ct), ct));
         }
         return results;
+    }
+
+    /// <summary>One bad file never fails its batch: an unexpected failure is that upload's failed result.</summary>
+    private static async Task<SourceResult> GuardAsync(UploadFolder folder, LakeEntry entry, Func<Task<SourceResult>> ingest, CancellationToken ct)
+    {
+        try
+        {
+            return await ingest();
+        }
+        catch (LakeFileNotFoundException e) when (e.LakePath == entry.Path)
+        {
+            // A concurrent run took it between our listing and our read; it removes a landing file only once the
+            // upload is safe in raw or in quarantine.
+            return new SourceResult
+            {
+                Label = folder.Label, Bron = folder.Bron, Dataset = folder.Dataset, Status = SourceStatus.Unchanged, Url = entry.Path.Value,
+                Reason = $"{entry.Path}: taken by a concurrent run",
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new SourceResult
+            {
+                Label = folder.Label, Bron = folder.Bron, Dataset = folder.Dataset, Status = SourceStatus.Failed, Url = entry.Path.Value,
+                Reason = $"{entry.Path}: {Runs.Capped.Text(e.Message)}",
+            };
+        }
     }
 
     /// <summary>One upload (the blob trigger's entry point). Failures come back as a failed result, not an exception.</summary>
@@ -54,7 +81,8 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
         var ext = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
         var result = new SourceResult { Label = folder.Label, Bron = folder.Bron, Dataset = folder.Dataset, Status = SourceStatus.Failed, Url = entry.Path.Value };
 
-        await using var staged = new StagingFile(catalog.Http.MaxBytes);
+        // An ambitions file is small (it is parsed in memory); anything larger is refused at the door.
+        await using var staged = new StagingFile(folder == UploadFolders.Ambities ? Math.Min(Gold.AmbitionsFile.MaxBytes, catalog.Http.MaxBytes) : catalog.Http.MaxBytes);
         string? problem = null;
         try
         {
@@ -76,7 +104,7 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
         if (problem is not null)
         {
             await using (var body = staged.OpenRead())
-                await quarantine.KeepAsync(quarantine.BronzePath(folder.Bron, folder.Dataset, ext.Length == 0 ? "bin" : ext), new QuarantineReason
+                await quarantine.KeepAsync(Quarantine.BronzePath(folder.Bron, folder.Dataset, staged.Sha256, ext.Length == 0 ? "bin" : ext), new QuarantineReason
                 {
                     Stage = "bronze", Dataset = $"{folder.Bron}/{folder.Dataset}", Source = entry.Path.Value, Reason = problem, Size = staged.Length,
                 }, body, ct);
@@ -114,9 +142,13 @@ public sealed class UploadIngestor(ILakeStore lake, RawWriter raw, Quarantine qu
             else
             {
                 using var text = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-                using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
+                using var csv = CsvDataReader.Create(text, Silver.CsvLimits.Options(',', hasHeaders: false));
                 header = csv.Read() ? Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToArray() : null;
             }
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            return Silver.CsvLimits.TooLong(1);
         }
         catch (CsvFormatException e)
         {

@@ -16,6 +16,7 @@ public static class XlsxSheetReader
 
     public static IEnumerable<string?[]> ReadFirstSheet(Stream workbook)
     {
+        if (Silver.XlsxLimits.Check(workbook) is { } problem) throw new InvalidDataException(problem);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(workbook, new ExcelReaderConfiguration { LeaveOpen = true });
         while (reader.Read())
         {
