@@ -62,9 +62,8 @@ public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
     public static LakePath SilverPath(string dataset, string sha256, string extension) =>
         LakePath.Parse($"{LakeZones.Quarantine}/silver/{dataset}/{sha256}.{extension}");
 
-    /// <summary><c>quarantine/ambities/{yyyy-MM-dd}/{sha256}.csv</c>: an ambitions file gold refused.</summary>
-    public LakePath AmbitiesPath(string sha256) =>
-        LakePath.Parse($"{LakeZones.Quarantine}/ambities/{_clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{sha256}.csv");
+    /// <summary><c>quarantine/ambities/{sha256}.csv</c>: an ambitions file gold refused, named by its content (kept once).</summary>
+    public static LakePath AmbitiesPath(string sha256) => LakePath.Parse($"{LakeZones.Quarantine}/ambities/{sha256}.csv");
 
     /// <summary><c>quarantine/poison/{lake path}</c>: a file the host gave up on.</summary>
     public static LakePath PoisonPath(LakePath file) => LakePath.Parse($"{LakeZones.Quarantine}/poison/{file.Value}");

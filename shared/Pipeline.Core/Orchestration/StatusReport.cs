@@ -20,6 +20,8 @@ public sealed record StatusReport
     public required AlertsStatus Alerts { get; init; }
     /// <summary>The last run failed, a dataset is stale or failing, silver lags raw, or gold lags silver.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
+    /// <summary>Raw files neither in their silver table's inputs nor in quarantine (<see cref="SilverBacklog"/>): each is a problem.</summary>
+    public IReadOnlyList<UnaccountedRawFile> Unaccounted { get; init; } = [];
     /// <summary>Things the report could not read (a damaged run manifest): shown, not counted as problems.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public int ExitCode => Problems.Count == 0 ? 0 : 1;
@@ -145,6 +147,10 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
             }
         }
 
+        var unaccounted = await SilverBacklog.UnaccountedAsync(lake, ct);
+        foreach (var u in unaccounted)
+            problems.Add($"{u.Dataset}: raw file {u.Raw} is neither in silver table {u.Table} nor in quarantine (the next refresh normalises it)");
+
         // Silver and gold are written in the same run, so gold is behind exactly when a run newer than the last gold
         // write changed a silver table (compared by history order, not by id: two runs can share a second).
         RunManifest? last = null, goldRun = null;
@@ -180,7 +186,7 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         return new StatusReport
         {
             Lake = lake.Location, GeneratedAt = _clock.GetUtcNow(), Datasets = datasets, Gold = gold, LastRun = lastRun,
-            Alerts = await AlertsAsync(ct), Problems = problems, Warnings = history.Warnings.Distinct().ToList(),
+            Alerts = await AlertsAsync(ct), Problems = problems, Unaccounted = unaccounted, Warnings = history.Warnings.Distinct().ToList(),
         };
     }
 
