@@ -79,14 +79,24 @@ public sealed class AmbitionsStore(ILakeStore lake, TimeProvider? clock = null)
     private async Task<AmbitionsInput?> PointerFileAsync(string? inForceSha256, CancellationToken ct)
     {
         var pointer = await CurrentPointer.ReadAsync(lake, Bron, Dataset, ct);
-        if (pointer is null || pointer.Sha256 == inForceSha256) return null;
-        var path = LakePath.Parse(pointer.Path);
+        // A lake whose raw files were put there by hand has no pointer: the last file by name (date folder) stands in.
+        var named = pointer?.Path ?? await LastRawAsync(ct);
+        if (named is null || (pointer is not null && pointer.Sha256 == inForceSha256)) return null;
+        var path = LakePath.Parse(named);
         await using var s = await lake.OpenReadAsync(path, ct);
         if (s.CanSeek && s.Length > AmbitionsParser.MaxBytes)
             return new AmbitionsInput(path.Value, System.Text.Encoding.UTF8.GetBytes("(larger than an ambitions file can be)"));
         using var ms = new MemoryStream();
         await s.CopyToAsync(ms, ct);
         return new AmbitionsInput(path.Value, ms.ToArray());
+    }
+
+    private async Task<string?> LastRawAsync(CancellationToken ct)
+    {
+        string? last = null;
+        await foreach (var e in lake.ListAsync($"{LakeZones.Raw}/{Bron}/{Dataset}/", ct))
+            if (e.Path.Value.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) last = e.Path.Value;
+        return last;
     }
 
     private async Task<CurrentMeta?> ReadCurrentMetaAsync(CancellationToken ct)

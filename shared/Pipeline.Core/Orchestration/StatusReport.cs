@@ -109,6 +109,7 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         var pointers = await FreshnessMonitor.ReadPointersAsync(lake, ct);
         var problems = new List<string>();
 
+        var unaccounted = await SilverBacklog.UnaccountedAsync(lake, ct);
         var datasets = new List<DatasetStatus>();
         var silverRuns = new List<string>();
         foreach (var f in freshness)
@@ -139,17 +140,23 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
                 problems.Add($"{f.Label}: fetch failed on {f.ConsecutiveFailures} runs in a row since {f.FailingSince:yyyy-MM-dd} (limit {f.MaxConsecutiveFailures}): {f.LastError}");
             if (f.IsStale)
                 problems.Add($"{f.Label}: stale, content unchanged since {f.ContentSince:yyyy-MM-dd} (max age {f.MaxAge!.Value.TotalDays:0.#} days)");
-            if (d.SilverCurrent == false)
+            // Accumulating uploads are owed file by file; other datasets are behind when not built from exactly their current files.
+            var accumulates = Datasets.DatasetCatalog.Find(f.Bron, f.Dataset)?.Upload?.Accumulate == true;
+            var owed = unaccounted.Where(u => u.Dataset == f.Label).ToList();
+            if (accumulates || (owed.Count > 0 && d.SilverCurrent != false))
+            {
+                if (owed.Count > 0) datasets[^1] = d = d with { SilverCurrent = false };
+                else if (d.SilverCurrent == false) datasets[^1] = d = d with { SilverCurrent = true };
+                foreach (var u in owed)
+                    problems.Add($"{u.Dataset}: raw file {u.Raw} is neither in silver table {u.Table} nor in quarantine (the next refresh normalises it)");
+            }
+            else if (d.SilverCurrent == false)
             {
                 var behind = states.First(x => !IsCurrent(current?.Pointer, x.Table, x.State));
                 problems.Add($"{f.Label}: silver table {behind.Table} " + (behind.State is null ? "has not been built"
                     : $"was built from {behind.State.Raw}, not from the current raw file{(current!.Pointer.Resources.Count > 0 ? "s" : "")}"));
             }
         }
-
-        var unaccounted = await SilverBacklog.UnaccountedAsync(lake, ct);
-        foreach (var u in unaccounted)
-            problems.Add($"{u.Dataset}: raw file {u.Raw} is neither in silver table {u.Table} nor in quarantine (the next refresh normalises it)");
 
         // Silver and gold are written in the same run, so gold is behind exactly when a run newer than the last gold
         // write changed a silver table (compared by history order, not by id: two runs can share a second).

@@ -52,12 +52,17 @@ public static class SilverBacklog
             {
                 if (dataset.Table(table) is null) continue;
                 var state = await SilverState.ReadAsync(lake, table, ct);
+                var resources = pointer.ResourcesOf(table);
+                if (state is not null && state.InputShas.SetEquals(resources.Select(r => r.Sha256))) continue;
                 var owed = new List<LakePath>();
-                foreach (var r in pointer.ResourcesOf(table))
-                    if (RawFile.TryParse(LakePath.Parse(r.Path), out var file) && !Built(state, file) && !await QuarantinedAsync(lake, file, ct))
-                        owed.Add(file.Path);
+                var refused = false;
+                foreach (var r in resources)
+                    if (RawFile.TryParse(LakePath.Parse(r.Path), out var file) && !Built(state, file))
+                        if (await QuarantinedAsync(lake, file, ct)) refused = true;
+                        else owed.Add(file.Path);
                 unaccounted.AddRange(owed.Select(p => new UnaccountedRawFile(dataset.Label, table, p.Value)));
-                if (owed.Count > 0) normalise.Add(owed[0]);
+                // A set with a refused file waits for a new one (the table stays as it was); a set that only shrank is rebuilt.
+                if (!refused && resources.Count > 0) normalise.Add(owed.Count > 0 ? owed[0] : LakePath.Parse(resources[0].Path));
             }
             return (normalise, unaccounted);
         }
