@@ -178,6 +178,14 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
             problems.Insert(0, $"last run {lastRun.RunId} ({lastRun.Trigger}) failed: " +
                 string.Join("; ", lastRun.FailedStages.Select(s => $"{s.Stage} {s.Dataset}".TrimEnd() + ": " + string.Join("; ", s.Errors))));
 
+        // A run that died leaves no manifest: silver it wrote may be ahead of gold, whatever the history says.
+        var unfinished = new List<string>();
+        foreach (var id in silverRuns.Distinct(StringComparer.Ordinal))
+            if (!await lake.ExistsAsync(Runs.RunRecorder.PathFor(id), ct)) unfinished.Add(id);
+        foreach (var id in unfinished.Order(StringComparer.Ordinal))
+            problems.Add($"run {id} changed silver but never completed (the process died?); the next refresh recomputes gold");
+        silverAfterGold ??= unfinished.Max(StringComparer.Ordinal);
+
         var newestSilver = silverAfterGold ?? silverRuns.Max(StringComparer.Ordinal);
         var gold = new GoldStatus
         {

@@ -35,8 +35,8 @@ public sealed class CrashReliabilityTests
         var rawBefore = Directory.GetFiles(lake.PathOf("raw/job/job-monitor"), "*", SearchOption.AllDirectories).Length;
         var stateBefore = Modified(lake, "_state/silver/job_monitor.json");
         var goldBefore = Modified(lake, "gold/indicatoren/jaar=2022/part-0.parquet");
-        lake.Upload("job", "a-2021.csv", JobYear(2021));
-        lake.Upload("job", "b-2023.csv", JobYear(2023));
+        lake.Upload("job", "a-2023.csv", JobYear(2023));
+        lake.Upload("job", "b-2025.csv", JobYear(2025));
         Func<Task<bool>> when = point switch
         {
             "after the uploads reached raw, before silver" => () => Task.FromResult(
@@ -56,7 +56,7 @@ public sealed class CrashReliabilityTests
 
         Assert.AreEqual(0, next.ExitCode, next.ToString());
         var years = lake.SilverPartitions("job_monitor");
-        foreach (var jaar in new[] { "jaar=2021", "jaar=2022", "jaar=2023", "jaar=2024" })
+        foreach (var jaar in new[] { "jaar=2022", "jaar=2023", "jaar=2024", "jaar=2025" })
             CollectionAssert.Contains(years.ToList(), jaar, $"{point}: every upload is in silver");
         Assert.IsEmpty(Directory.GetFiles(lake.PathOf("landing/job")), "landing is empty");
         var status = await lake.StatusAsync();

@@ -39,15 +39,15 @@ public sealed class UploadDoorReliabilityTests
     [DataRow("job", "resultaten.xlsx", "job-csv-as-xlsx", "xlsx", DisplayName = "JOB xlsx that is really a CSV")]
     [DataRow("job", "login.csv", "job-html", "HTML", DisplayName = "JOB upload that is an HTML login page")]
     [DataRow("job", "resultaten.txt", "job-txt", "'.txt' files are not accepted", DisplayName = "JOB upload with an extension the folder does not take")]
-    [DataRow("ambities", "ambities.csv", "ambities-header-only", "geen enkele ambitie", DisplayName = "ambitions: header only")]
-    [DataRow("ambities", "ambities.csv", "ambities-150-percent", "buiten het bereik van '%'", DisplayName = "ambitions: 150 %")]
-    [DataRow("ambities", "ambities.csv", "ambities-mark-42", "buiten het bereik van 'cijfer (1–10)'", DisplayName = "ambitions: report mark 42")]
-    [DataRow("ambities", "ambities.csv", "ambities-negative-count", "buiten het bereik van 'aantal'", DisplayName = "ambitions: negative count")]
-    [DataRow("ambities", "ambities.csv", "ambities-formula", "begint met '='", DisplayName = "ambitions: =HYPERLINK as instellingscode")]
-    [DataRow("ambities", "ambities.csv", "ambities-at-formula", "begint met '@'", DisplayName = "ambitions: @SUM as instellingscode")]
-    [DataRow("ambities", "ambities.csv", "ambities-plus", "begint met '+'", DisplayName = "ambitions: +31LH as instellingscode")]
-    [DataRow("ambities", "ambities.csv", "ambities-bad-code", "geen DUO-instellingscode", DisplayName = "ambitions: ROC1 is not an instellingscode")]
-    [DataRow("ambities", "ambities.csv", "ambities-wrong-header", "de kopregel moet precies", DisplayName = "ambitions: wrong header")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-header-only", "geen enkele ambitie", DisplayName = "ambitions: header only")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-150-percent", "buiten het bereik van '%'", DisplayName = "ambitions: 150 %")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-mark-42", "buiten het bereik van 'cijfer (1–10)'", DisplayName = "ambitions: report mark 42")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-negative-count", "buiten het bereik van 'aantal'", DisplayName = "ambitions: negative count")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-formula", "begint met '='", DisplayName = "ambitions: =HYPERLINK as instellingscode")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-at-formula", "begint met '@'", DisplayName = "ambitions: @SUM as instellingscode")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-plus", "begint met '+'", DisplayName = "ambitions: +31LH as instellingscode")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-bad-code", "geen DUO-instellingscode", DisplayName = "ambitions: ROC1 is not an instellingscode")]
+    [DataRow("ambities", "ambities-2027.csv", "ambities-wrong-header", "de kopregel moet precies", DisplayName = "ambitions: wrong header")]
     public async Task A_refused_upload_is_quarantined_once_with_its_reason_and_the_previous_lake_stays(string folder, string name, string kind, string reason)
     {
         using var lake = await ReliabilityLake.GoodRunAsync();
@@ -149,8 +149,8 @@ public sealed class UploadDoorReliabilityTests
     }
 
     [TestMethod]
-    [DataRow("resultaten\n2023.csv", "\\u000A", "control character U+000A", DisplayName = "name with a newline")]
-    [DataRow("resultaten\u00012023.csv", "\\u0001", "control character U+0001", DisplayName = "name with U+0001")]
+    [DataRow("resultaten\n2023.csv", "resultaten\\u000A2023.csv", "control character U+000A", DisplayName = "name with a newline")]
+    [DataRow("resultaten\u00012023.csv", "resultaten\\u00012023.csv", "control character U+0001", DisplayName = "name with U+0001")]
     [DataRow("C:\\upload\\job.csv", "C:\\upload\\job.csv", "backslashes are not allowed", DisplayName = "name with backslashes")]
     public async Task A_name_the_lake_cannot_store_is_quarantined_under_a_safe_name_with_the_original_in_the_reason(string name, string shown, string problem)
     {
