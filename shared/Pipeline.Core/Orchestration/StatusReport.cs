@@ -181,7 +181,8 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         // A run that died leaves no manifest: silver it wrote may be ahead of gold, whatever the history says.
         var unfinished = new List<string>();
         foreach (var id in silverRuns.Distinct(StringComparer.Ordinal))
-            if (!await lake.ExistsAsync(Runs.RunRecorder.PathFor(id), ct)) unfinished.Add(id);
+            if (!await lake.ExistsAsync(Runs.RunRecorder.PathFor(id), ct)
+                && (goldRun is null || string.CompareOrdinal(goldRun.RunId, id) < 0)) unfinished.Add(id);
         foreach (var id in unfinished.Order(StringComparer.Ordinal))
             problems.Add($"run {id} changed silver but never completed (the process died?); the next refresh recomputes gold");
         silverAfterGold ??= unfinished.Max(StringComparer.Ordinal);

@@ -256,11 +256,13 @@ public sealed class SilverService(SilverOptions? options = null)
         }, ct));
         if (loads.Select(l => l.ColumnNotes).FirstOrDefault(n => n is not null) is { } columnNotes)
             outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_columns.json"), new { table = schema.TableName, columns = columnNotes }, ct));
+        var previous = await SilverState.ReadAsync(lake, schema.TableName, ct);
+        if (set.Accumulates && previous is not null) partitions = [.. previous.Partitions.Union(partitions).Order()];
         await new SilverState
         {
             Table = schema.TableName, SchemaVersion = schema.Version, Raw = newest.Path.Value, RawSha256 = newest.Sha256, RawFetched = newest.Fetched,
             RunId = runId, Partitions = partitions, Columns = schema.Columns.Select(c => c.Name).ToList(),
-            Inputs = StateInputs(set, await SilverState.ReadAsync(lake, schema.TableName, ct)),
+            Inputs = StateInputs(set, previous),
         }.WriteAsync(lake, ct);
 
         var rejectedNote = rejected > 0 ? $" {rejected} bad row(s) in {schema.RejectsTable.Folder}." : "";
