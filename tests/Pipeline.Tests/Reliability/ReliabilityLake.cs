@@ -98,8 +98,9 @@ public sealed class ReliabilityLake : IDisposable
     public int QuarantineCount() => Directory.Exists(PathOf("quarantine"))
         ? Directory.EnumerateFiles(PathOf("quarantine"), "*", SearchOption.AllDirectories).Count() : 0;
 
-    /// <summary>Alert keys ever queued (operator alerts included): one more per distinct problem reported.</summary>
-    public async Task<int> ReportedAsync() => (await AlertState.LoadAsync(Lake, CancellationToken.None)).Last.Count;
+    /// <summary>Operator alerts ever queued: one more per distinct problem reported.</summary>
+    public async Task<int> ReportedAsync() =>
+        (await AlertState.LoadAsync(Lake, CancellationToken.None)).Last.Keys.Count(k => k.StartsWith("operator|", StringComparison.Ordinal));
 
     public IReadOnlyList<string> GoldPartitions(string table) => Directory.Exists(PathOf($"gold/{table}"))
         ? Directory.EnumerateDirectories(PathOf($"gold/{table}")).Select(Path.GetFileName).OfType<string>().Order().ToList() : [];
