@@ -31,7 +31,7 @@ public static class AmbitionsFile
         var problem = $"the file is {content.Length:#,0} bytes; an ambitions file is at most {MaxBytes:#,0} bytes";
         content.Position = 0;
         var quarantine = new Quarantine(lake);
-        var kept = await quarantine.KeepAsync(quarantine.AmbitiesPath(sha), new QuarantineReason
+        var kept = await quarantine.KeepAsync(Quarantine.AmbitiesPath(sha), new QuarantineReason
         {
             Stage = "gold", Dataset = "ambities/ambities", Source = name, Reason = problem, Size = content.Length,
         }, content, ct);

@@ -15,6 +15,9 @@ public static class AmbitionsParser
     public const int Doeljaar = 2027;
     private static readonly string[] Columns = Header.Split(',');
 
+    /// <summary>An ambitions file lists a few hundred lines; a file above this size is refused unread.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
     public static AmbitionsParseResult Parse(string fileName, byte[] content, IReadOnlySet<string>? knownInstellingen = null)
     {
         string text;
@@ -56,7 +59,7 @@ public static class AmbitionsParser
             var before = errors.Count;
 
             var code = f[0];
-            if (code.Length == 0) errors.Add(new AmbitionProblem(lineNo, "instellingscode is leeg"));
+            if (InstellingscodeProblem(code) is { } codeProblem) errors.Add(new AmbitionProblem(lineNo, codeProblem));
 
             var def = IndicatorCatalog.Find(f[1]);
             if (def is null)
@@ -79,6 +82,15 @@ public static class AmbitionsParser
                 if (tol < 0) errors.Add(new AmbitionProblem(lineNo, $"tolerantie {f[5]} mag niet negatief zijn"));
             }
 
+            if (def is not null)
+            {
+                var (min, max) = def.Bereik;
+                foreach (var (column, value) in new[] { ("startwaarde", start), ("streefwaarde_2027", target) })
+                    if (value is { } v && (v < min || v > max))
+                        errors.Add(new AmbitionProblem(lineNo, $"{column} {Show(v)} valt buiten het bereik van '{def.Eenheid}' ({Range(min, max)})"));
+                if (tol is { } t && t > max - min)
+                    errors.Add(new AmbitionProblem(lineNo, $"tolerantie {Show(t)} is groter dan het hele bereik van '{def.Eenheid}' ({Range(min, max)})"));
+            }
             if (code.Length > 0 && def is not null)
             {
                 if (seen.TryGetValue((code, def.Code), out var first))
@@ -91,8 +103,30 @@ public static class AmbitionsParser
             if (errors.Count == before)
                 ambitions.Add(new Ambition(code, def!.Code, basisjaar, start!.Value, target!.Value, tol, lineNo));
         }
+        if (errors.Count == 0 && ambitions.Count == 0)
+            errors.Add(new AmbitionProblem(2, "het bestand bevat geen enkele ambitie (alleen de kopregel); het zou alle trajecten wissen"));
         return new AmbitionsParseResult(fileName, errors.Count == 0 ? ambitions : [], errors, warnings);
     }
+
+    /// <summary>
+    /// DUO's <c>instellingscode</c>: two digits and two capital letters (<c>25LH</c>), or <c>NL</c> for national figures.
+    /// A value a spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) is refused by name.
+    /// </summary>
+    public static string? InstellingscodeProblem(string code)
+    {
+        if (code.Length == 0) return "instellingscode is leeg";
+        if (code[0] is '=' or '+' or '-' or '@')
+            return $"instellingscode '{Clip(code)}' begint met '{code[0]}': een formule of opdracht wordt niet aanvaard";
+        var valid = code == IndicatorCatalog.Landelijk
+            || (code.Length == 4 && char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1]) && char.IsAsciiLetterUpper(code[2]) && char.IsAsciiLetterUpper(code[3]));
+        return valid ? null : $"instellingscode '{Clip(code)}' is geen DUO-instellingscode (twee cijfers en twee hoofdletters, zoals 25LH, of {IndicatorCatalog.Landelijk})";
+    }
+
+    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    private static string Show(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Range(double min, double max) => max == double.MaxValue ? $"{Show(min)} of meer" : $"{Show(min)} tot en met {Show(max)}";
 
     private static double? Number(string s, string column, int line, List<AmbitionProblem> errors)
     {

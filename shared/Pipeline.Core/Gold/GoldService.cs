@@ -51,7 +51,7 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
     /// <summary>
     /// ENTRY POINT for <c>PipelineService</c> (after the silver stage): computes and writes gold, delivers alerts, and
     /// records the stages <c>gold</c> and <c>alerts</c> in <paramref name="run"/>. <paramref name="ambitions"/> is the
-    /// <c>--ambitions FILE</c> content, if given; otherwise the newest <c>raw/ambities/ambities/</c> upload is considered.
+    /// file given to gold directly, if any; otherwise the file the ambitions dataset's current pointer names is in force.
     /// <paramref name="operatorAlerts"/> are problems earlier stages found (quarantine, failed source) to report once.
     /// Returns null when the gold stage could not compute (the exception is in the run manifest); a rejected ambitions
     /// file fails the stage but still returns the summary computed with the ambitions in force.
@@ -144,7 +144,9 @@ public sealed class GoldService(ILakeStore lake, IReadOnlyList<IAlertChannel> ch
         if (ambitions.Candidate is { } cand)
         {
             warnings.AddRange(cand.Warnings.Select(w => $"{cand.FileName} {w}"));
-            if (!cand.IsValid)
+            if (!cand.IsValid && ambitions.AlreadyReported)
+                warnings.Add($"ambitions file {cand.FileName} was refused before (kept in {ambitions.Quarantined}); the ambitions in force stay in force");
+            else if (!cand.IsValid)
             {
                 // Capped: a file of thousands of bad lines must not become a message of megabytes.
                 errors.Add($"ambitions file {cand.FileName} rejected (kept in {ambitions.Quarantined}); the ambitions in force stay in force: " +

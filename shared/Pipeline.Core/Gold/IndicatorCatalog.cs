@@ -39,6 +39,14 @@ public sealed record IndicatorDefinition(
     int? MinimumNoemer)
 {
     public bool HeeftRichting => Richting != Direction.None;
+
+    /// <summary>The values the unit allows: a percentage 0–100, a report mark 1–10, a count 0 or more.</summary>
+    public (double Min, double Max) Bereik => Eenheid switch
+    {
+        "%" => (0, 100),
+        "cijfer (1–10)" => (1, 10),
+        _ => (0, double.MaxValue),
+    };
 }
 
 /// <summary>The indicator catalog. <c>docs/indicatoren.md</c> is generated from it (a test keeps them equal).</summary>

@@ -50,8 +50,10 @@ public static class IndicatorDocs
             UTF-8, comma-separated, header exactly `{{AmbitionsParser.Header}}`; `tolerantie` may be empty (the catalog
             default applies). The whole file is rejected, with every problem listed by line number, on: a wrong header, an
             unknown or context indicator, `basisjaar` not before 2027, a duplicate (`instellingscode`, `indicator`), a
-            non-numeric or empty number, a negative tolerance, a wrong number of columns. The ambitions in force stay in force.
-            An `instellingscode` that no source knows is a warning.
+            non-numeric or empty number, a negative tolerance, a wrong number of columns, no ambition at all (header only), a
+            `startwaarde` or `streefwaarde_2027` outside the unit's range (`%` 0–100, report mark 1–10, counts 0 or more), an
+            `instellingscode` that is not two digits and two capital letters (`25LH`) or `NL`, or that starts with `=`, `+`, `-`
+            or `@`. The ambitions in force stay in force. An `instellingscode` that no source knows is a warning.
 
             ## Trajectory and status (`gold/trajecten`)
             For `basisjaar ≤ jaar ≤ 2027`: `verwachte_waarde = startwaarde + (streefwaarde_2027 − startwaarde) × (jaar − basisjaar) / (2027 − basisjaar)`;

@@ -40,13 +40,34 @@ public sealed class Quarantine(ILakeStore lake, TimeProvider? clock = null)
     public static string Sha256Of(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>
+    /// <c>quarantine/bronze/{bron}/{dataset}/{sha256}.{ext}</c>: a refused upload, named by its content, so the same
+    /// bytes offered again are kept (and reported) once.
+    /// </summary>
+    public static LakePath BronzeUploadPath(string bron, string dataset, string sha256, string extension) =>
+        LakePath.Parse($"{LakeZones.Quarantine}/bronze/{bron}/{dataset}/{sha256}.{SafeExtension(extension)}");
+
+    /// <summary>
+    /// <c>quarantine/bronze/{bron}/{dataset}/refused/{sha256 of the name}</c>: a landing entry that is not a regular file
+    /// (a link, FIFO or device); only its reason is kept, since following it is what the door refuses.
+    /// </summary>
+    public static LakePath RefusedEntryPath(string bron, string dataset, string name) =>
+        LakePath.Parse($"{LakeZones.Quarantine}/bronze/{bron}/{dataset}/refused/" +
+                       Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name))));
+
+    /// <summary>A file extension the lake can always store: lower-case letters and digits, else <c>bin</c>.</summary>
+    public static string SafeExtension(string extension)
+    {
+        var ext = extension.TrimStart('.').ToLowerInvariant();
+        return ext.Length is > 0 and <= 10 && ext.All(char.IsAsciiLetterOrDigit) ? ext : "bin";
+    }
+
     /// <summary><c>quarantine/silver/{dataset}/{sha256}.{ext}</c>: a raw file silver refused.</summary>
     public static LakePath SilverPath(string dataset, string sha256, string extension) =>
         LakePath.Parse($"{LakeZones.Quarantine}/silver/{dataset}/{sha256}.{extension}");
 
-    /// <summary><c>quarantine/ambities/{yyyy-MM-dd}/{sha256}.csv</c>: an ambitions file gold refused.</summary>
-    public LakePath AmbitiesPath(string sha256) =>
-        LakePath.Parse($"{LakeZones.Quarantine}/ambities/{_clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{sha256}.csv");
+    /// <summary><c>quarantine/ambities/{sha256}.csv</c>: an ambitions file gold refused, named by its content (kept once).</summary>
+    public static LakePath AmbitiesPath(string sha256) => LakePath.Parse($"{LakeZones.Quarantine}/ambities/{sha256}.csv");
 
     /// <summary><c>quarantine/poison/{lake path}</c>: a file the host gave up on.</summary>
     public static LakePath PoisonPath(LakePath file) => LakePath.Parse($"{LakeZones.Quarantine}/poison/{file.Value}");

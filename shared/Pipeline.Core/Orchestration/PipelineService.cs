@@ -49,7 +49,10 @@ public sealed class PipelineService(
     public ILakeStore Lake => lake;
 
     /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
-    /// <param name="ambitions">An ambitions file given on the command line (<c>--ambitions</c>); otherwise the newest upload counts.</param>
+    /// <param name="ambitions">
+    /// An ambitions file given on the command line (<c>--ambitions</c>): it is put in <c>landing/ambities/</c> and goes
+    /// through the same door as an upload, so once accepted it is the dataset's current file, in force on later runs too.
+    /// </param>
     public async Task<RunManifest> RefreshAsync(string trigger, AmbitionsInput? ambitions = null, RefreshScope scope = RefreshScope.Full,
         CancellationToken ct = default)
     {
@@ -57,6 +60,7 @@ public sealed class PipelineService(
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId });
         log.LogInformation("Refresh {RunId} started by {Trigger}", run.RunId, trigger);
         Raw.StagingFolder.Sweep(log, Path.GetTempPath(), silverOptions?.Writer.StagingDirectory);
+        if (ambitions is not null) await LandAsync(ambitions, ct);
         IReadOnlyList<SourceResult> sources;
         await using (var fetching = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
             sources = await bronze.FetchAllAsync(run.RunId, fetching.Token);
@@ -68,25 +72,30 @@ public sealed class PipelineService(
         await using (var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct))
         {
             var locked = held.Token; // a lost lock cancels the rest of the critical section
+            // Per raw file, from the pointers: whatever an earlier run left between raw and silver is made good here.
+            var backlog = await SilverBacklog.ToNormaliseAsync(lake, locked);
             if (scope == RefreshScope.FetchOnly)
             {
-                // New raw files fire the blob trigger; here only the sweep for files the trigger missed or failed on.
-                var behind = await RawFilesToNormaliseAsync(sources.Where(s => s.Status == SourceStatus.Unchanged), locked);
-                foreach (var raw in behind)
-                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
-                        operatorAlerts.Add(SilverRejected(raw, failed));
-                if (behind.Count > 0) await gold.RunAsync(run, null, operatorAlerts, locked);
-                else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
+                // Files fetched by this run fire the blob trigger; here only what the trigger missed or failed on.
+                var fetched = sources.Where(s => s.Status == SourceStatus.Fetched).Select(s => $"{LakeZones.Raw}/{s.Bron}/{s.Dataset}/").ToHashSet();
+                backlog = backlog.Where(p => !fetched.Any(f => p.Value.StartsWith(f, StringComparison.Ordinal))).ToList();
             }
-            else
-            {
-                foreach (var raw in await RawFilesToNormaliseAsync(sources, locked))
-                    if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
-                        operatorAlerts.Add(SilverRejected(raw, failed));
-                await gold.RunAsync(run, ambitions, operatorAlerts, locked);
-            }
+            foreach (var raw in backlog)
+                if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
+                    operatorAlerts.Add(SilverRejected(raw, failed));
+            if (scope == RefreshScope.Full || backlog.Count > 0) await gold.RunAsync(run, null, operatorAlerts, locked);
+            else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
         }
         return await CompleteAsync(run, ct);
+    }
+
+    /// <summary>An ambitions file from the command line, into its landing folder under its own name (or <c>ambities.csv</c>).</summary>
+    private async Task LandAsync(AmbitionsInput ambitions, CancellationToken ct)
+    {
+        var folder = Sources.Uploads.UploadFolders.Ambities.Folder;
+        if (!LakePath.TryParse(folder + ambitions.Name, out var landing)) landing = LakePath.Parse(folder + "ambities.csv");
+        await using var content = new MemoryStream(ambitions.Content, writable: false);
+        await lake.WriteAsync(landing, content, ct);
     }
 
     /// <summary>
@@ -203,33 +212,17 @@ public sealed class PipelineService(
         });
     }
 
-    /// <summary>
-    /// New raw files, plus current ones whose silver table was built from other files (a fix after a failed
-    /// normalisation, or a table rebuilt by hand): silver always catches up with raw, never redoes what is current.
-    /// A table built from several resources is built once, whichever of its files changed.
-    /// </summary>
-    private async Task<List<LakePath>> RawFilesToNormaliseAsync(IEnumerable<SourceResult> sources, CancellationToken ct)
-    {
-        var todo = new List<LakePath>();
-        var tables = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = sources.Where(s => s.RawPath is not null && s.Status != SourceStatus.Failed)
-            .OrderBy(s => s.Status == SourceStatus.Fetched ? 0 : 1).ToList();
-        foreach (var s in candidates)
-        {
-            var raw = LakePath.Parse(s.RawPath!);
-            if (!RawFile.TryParse(raw, out var file) || await SilverInputs.ResolveAsync(lake, file, ct) is not { Set: { } set }) continue;
-            if (set.FromPointer && !tables.Add(set.Table.Name)) continue;
-            if (s.Status == SourceStatus.Fetched || !await SilverInputs.IsCurrentAsync(lake, set, ct)) todo.Add(raw);
-        }
-        return todo;
-    }
-
     /// <summary>A source that could not be fetched is news for the operators (once per distinct reason).</summary>
+    /// <remarks>A refused upload is a quarantine alert: its text names the content-addressed quarantine file, so the same bytes are reported once.</remarks>
     private static List<OperatorAlert> OperatorAlertsFor(IEnumerable<SourceResult> sources) =>
         sources.Where(s => s.Status == SourceStatus.Failed)
-            .Select(s => new OperatorAlert(OperatorAlert.BronMislukt, $"Bron {s.Bron}/{s.Dataset} niet opgehaald",
-                $"De bron {s.Bron}/{s.Dataset} kon niet worden opgehaald ({s.Url ?? "geen adres"}): {s.Reason ?? "onbekende fout"}. " +
-                "De vorige goede gegevens blijven in gebruik."))
+            .Select(s => Sources.Uploads.UploadFolders.All.Any(f => f.Bron == s.Bron && f.Dataset == s.Dataset)
+                ? new OperatorAlert(OperatorAlert.Quarantaine, $"Upload voor {s.Bron}/{s.Dataset} afgekeurd",
+                    $"Een upload voor {s.Bron}/{s.Dataset} is niet ingelezen: {s.Reason ?? "onbekende fout"}. " +
+                    "De vorige goede gegevens blijven in gebruik; andere uploads zijn gewoon verwerkt.")
+                : new OperatorAlert(OperatorAlert.BronMislukt, $"Bron {s.Bron}/{s.Dataset} niet opgehaald",
+                    $"De bron {s.Bron}/{s.Dataset} kon niet worden opgehaald ({s.Url ?? "geen adres"}): {s.Reason ?? "onbekende fout"}. " +
+                    "De vorige goede gegevens blijven in gebruik."))
             .ToList();
 
     private static OperatorAlert SilverRejected(LakePath raw, StageRecord stage) =>

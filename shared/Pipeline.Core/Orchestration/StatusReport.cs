@@ -20,6 +20,8 @@ public sealed record StatusReport
     public required AlertsStatus Alerts { get; init; }
     /// <summary>The last run failed, a dataset is stale or failing, silver lags raw, or gold lags silver.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
+    /// <summary>Raw files neither in their silver table's inputs nor in quarantine (<see cref="SilverBacklog"/>): each is a problem.</summary>
+    public IReadOnlyList<UnaccountedRawFile> Unaccounted { get; init; } = [];
     /// <summary>Things the report could not read (a damaged run manifest): shown, not counted as problems.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public int ExitCode => Problems.Count == 0 ? 0 : 1;
@@ -107,6 +109,7 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         var pointers = await FreshnessMonitor.ReadPointersAsync(lake, ct);
         var problems = new List<string>();
 
+        var unaccounted = await SilverBacklog.UnaccountedAsync(lake, ct);
         var datasets = new List<DatasetStatus>();
         var silverRuns = new List<string>();
         foreach (var f in freshness)
@@ -137,7 +140,17 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
                 problems.Add($"{f.Label}: fetch failed on {f.ConsecutiveFailures} runs in a row since {f.FailingSince:yyyy-MM-dd} (limit {f.MaxConsecutiveFailures}): {f.LastError}");
             if (f.IsStale)
                 problems.Add($"{f.Label}: stale, content unchanged since {f.ContentSince:yyyy-MM-dd} (max age {f.MaxAge!.Value.TotalDays:0.#} days)");
-            if (d.SilverCurrent == false)
+            // Accumulating uploads are owed file by file; other datasets are behind when not built from exactly their current files.
+            var accumulates = Datasets.DatasetCatalog.Find(f.Bron, f.Dataset)?.Upload?.Accumulate == true;
+            var owed = unaccounted.Where(u => u.Dataset == f.Label).ToList();
+            if (accumulates || (owed.Count > 0 && d.SilverCurrent != false))
+            {
+                if (owed.Count > 0) datasets[^1] = d = d with { SilverCurrent = false };
+                else if (d.SilverCurrent == false) datasets[^1] = d = d with { SilverCurrent = true };
+                foreach (var u in owed)
+                    problems.Add($"{u.Dataset}: raw file {u.Raw} is neither in silver table {u.Table} nor in quarantine (the next refresh normalises it)");
+            }
+            else if (d.SilverCurrent == false)
             {
                 var behind = states.First(x => !IsCurrent(current?.Pointer, x.Table, x.State));
                 problems.Add($"{f.Label}: silver table {behind.Table} " + (behind.State is null ? "has not been built"
@@ -165,6 +178,15 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
             problems.Insert(0, $"last run {lastRun.RunId} ({lastRun.Trigger}) failed: " +
                 string.Join("; ", lastRun.FailedStages.Select(s => $"{s.Stage} {s.Dataset}".TrimEnd() + ": " + string.Join("; ", s.Errors))));
 
+        // A run that died leaves no manifest: silver it wrote may be ahead of gold, whatever the history says.
+        var unfinished = new List<string>();
+        foreach (var id in silverRuns.Distinct(StringComparer.Ordinal))
+            if (!await lake.ExistsAsync(Runs.RunRecorder.PathFor(id), ct)
+                && (goldRun is null || string.CompareOrdinal(goldRun.RunId, id) < 0)) unfinished.Add(id);
+        foreach (var id in unfinished.Order(StringComparer.Ordinal))
+            problems.Add($"run {id} changed silver but never completed (the process died?); the next refresh recomputes gold");
+        silverAfterGold ??= unfinished.Max(StringComparer.Ordinal);
+
         var newestSilver = silverAfterGold ?? silverRuns.Max(StringComparer.Ordinal);
         var gold = new GoldStatus
         {
@@ -180,7 +202,7 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         return new StatusReport
         {
             Lake = lake.Location, GeneratedAt = _clock.GetUtcNow(), Datasets = datasets, Gold = gold, LastRun = lastRun,
-            Alerts = await AlertsAsync(ct), Problems = problems, Warnings = history.Warnings.Distinct().ToList(),
+            Alerts = await AlertsAsync(ct), Problems = problems, Unaccounted = unaccounted, Warnings = history.Warnings.Distinct().ToList(),
         };
     }
 

@@ -12,7 +12,10 @@ public sealed record SilverInput(RawFile Raw, string? Resource = null, int? Jaar
 
 /// <summary>What a silver table is built from: its dataset and table declarations and every current input file.</summary>
 /// <param name="FromPointer">The inputs are the current resources of a package (the table is built from all of them).</param>
-public sealed record SilverInputSet(DatasetDeclaration Dataset, TableDeclaration Table, IReadOnlyList<SilverInput> Inputs, bool FromPointer);
+/// <param name="Current">The single input is a file the dataset's pointer names (never "older than the table").</param>
+/// <param name="Accumulates">The dataset's uploads add up (JOB-monitor): the table's inputs are every upload loaded so far.</param>
+public sealed record SilverInputSet(DatasetDeclaration Dataset, TableDeclaration Table, IReadOnlyList<SilverInput> Inputs, bool FromPointer,
+    bool Current = false, bool Accumulates = false);
 
 /// <summary>
 /// From a raw file to the set a table is built from. A file that is a current resource of a package stands for its
@@ -42,7 +45,9 @@ public static class SilverInputs
         }
         var sidecar = await ReadSidecarAsync(lake, raw, ct);
         var single = (sidecar?.SilverTable is { } t ? dataset.Table(t) : null) ?? dataset.Tables[0];
-        return (new SilverInputSet(dataset, single, [new SilverInput(raw, sidecar?.CkanResourceName, sidecar?.CkanResourceJaar)], FromPointer: false), null);
+        var current = pointer is not null && (pointer.Path == raw.Path.Value || pointer.Files.Contains(raw.Path.Value));
+        return (new SilverInputSet(dataset, single, [new SilverInput(raw, sidecar?.CkanResourceName, sidecar?.CkanResourceJaar)], FromPointer: false,
+            Current: current, Accumulates: dataset.Upload?.Accumulate == true), null);
     }
 
     /// <summary>Whether the table's state names exactly the set's files (then building again would change nothing).</summary>

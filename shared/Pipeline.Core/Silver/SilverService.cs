@@ -81,7 +81,9 @@ public sealed class SilverService(SilverOptions? options = null)
                 RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Unchanged,
                 Message = $"{schema.TableName} is already built from the {set.Inputs.Count} current resource file(s) of {set.Dataset.Label} (run {state.RunId}).",
             };
-        if (!set.FromPointer && state is not null && raw.Fetched < state.RawFetched)
+        // A replayed trigger for a superseded file must not roll data back; a file the pointer names (a revert, an
+        // earlier upload that never reached silver) is current whatever its date.
+        if (!set.FromPointer && !set.Current && state is not null && raw.Fetched < state.RawFetched)
             return new SilverResult
             {
                 RawFile = rawFile, RawSha256 = raw.Sha256, Dataset = raw.Dataset, Table = schema.TableName, Status = StageStatuses.Unchanged,
@@ -266,11 +268,13 @@ public sealed class SilverService(SilverOptions? options = null)
         }, ct));
         if (loads.Select(l => l.ColumnNotes).FirstOrDefault(n => n is not null) is { } columnNotes)
             outputs.Add(await WriteJsonAsync(lake, LakePath.Parse(folder + "_columns.json"), new { table = schema.TableName, columns = columnNotes }, ct));
+        var previous = await SilverState.ReadAsync(lake, schema.TableName, ct);
+        if (set.Accumulates && previous is not null) partitions = [.. previous.Partitions.Union(partitions).Order()];
         await new SilverState
         {
             Table = schema.TableName, SchemaVersion = schema.Version, Raw = newest.Path.Value, RawSha256 = newest.Sha256, RawFetched = newest.Fetched,
             RunId = runId, Partitions = partitions, Columns = schema.Columns.Select(c => c.Name).ToList(),
-            Inputs = set.Inputs.Select(i => new SilverStateInput(i.Raw.Path.Value, i.Raw.Sha256, i.Resource, i.Jaar)).ToList(),
+            Inputs = StateInputs(set, previous),
         }.WriteAsync(lake, ct);
 
         var rejectedNote = rejected > 0 ? $" {rejected} bad row(s) in {schema.RejectsTable.Folder}." : "";
@@ -281,6 +285,18 @@ public sealed class SilverService(SilverOptions? options = null)
             Status = StageStatuses.Succeeded, RowsOut = rowsOut, Outputs = outputs,
             Message = $"Read as {readAs}: {rowsIn} source rows{from} → {rowsOut} rows in {schema.TableName} (jaar {string.Join(", ", partitions)}).{rejectedNote}",
         };
+    }
+
+    /// <summary>
+    /// The inputs the table now stands for: the set's, and for accumulating uploads also every upload loaded before
+    /// (each replaced only the years it holds), so that each accepted upload stays accounted for.
+    /// </summary>
+    private static List<SilverStateInput> StateInputs(SilverInputSet set, SilverState? previous)
+    {
+        var now = set.Inputs.Select(i => new SilverStateInput(i.Raw.Path.Value, i.Raw.Sha256, i.Resource, i.Jaar)).ToList();
+        if (!set.Accumulates || previous is null) return now;
+        var shas = now.Select(i => i.Sha256).ToHashSet(StringComparer.Ordinal);
+        return [.. previous.Inputs.Where(i => !shas.Contains(i.Sha256)), .. now];
     }
 
     /// <summary>

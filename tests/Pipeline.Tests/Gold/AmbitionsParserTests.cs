@@ -80,13 +80,14 @@ public sealed class AmbitionsParserTests
         var text = string.Join("\n",
             H,
             "\"25LH\",aandeel_bbl,2022,18,24,",              // 2 ok, quoted
-            "\"25PZ, Den Haag\",aandeel_bbl,2022,18,24,",    // 3 a quoted comma: six fields, an unknown code (warning)
-            "\"NL",                                          // 4-5 a quoted newline inside the code
+            "\"25PZ, Den Haag\",aandeel_bbl,2022,18,24,",    // 3 a quoted comma: six fields, not a DUO code (error and warning)
+            "\"NL",                                          // 4-5 a quoted newline inside the code (not a DUO code)
             "x\",vsv_landelijk,2022,23500,18000,",
             "25LH,aandeel_xyz,2022,18,24,",                    // 6 unknown indicator
             "");
         var r = AmbitionsParser.Parse("ambities.csv", text, Known);
-        CollectionAssert.AreEqual(new[] { 6 }, r.Errors.Select(e => e.Line).ToArray(), r.Describe());
+        CollectionAssert.AreEqual(new[] { 3, 4, 6 }, r.Errors.Select(e => e.Line).ToArray(), r.Describe());
+        StringAssert.Contains(r.Errors[0].Message, "geen DUO-instellingscode");
         CollectionAssert.AreEqual(new[] { 3, 4 }, r.Warnings.Select(w => w.Line).ToArray(), r.Describe());
         StringAssert.Contains(r.Warnings[0].Message, "'25PZ, Den Haag'");
         StringAssert.Contains(r.Describe(), "ambities.csv");

@@ -79,9 +79,9 @@ public sealed class UploadIngestorTests
     {
         using var h = new BronzeHarness();
         var bronze = h.Services().GetRequiredService<Pipeline.Core.Sources.BronzeService>();
-        await Upload(h, "landing/ambities/ambities.csv", Encoding.UTF8.GetBytes("instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027\n25LH,vsv,2022,5.1,4.0\n"));
+        await Upload(h, "landing/ambities/ambities.csv", Encoding.UTF8.GetBytes("instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027,tolerantie\n25LH,aandeel_bbl,2022,18,24,\n"));
         await bronze.IngestUploadAsync(LakePath.Parse("landing/ambities/ambities.csv"));
-        await Upload(h, "landing/ambities/ambities.csv", Encoding.UTF8.GetBytes("instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027\n25LH,vsv,2022,5.1,3.8\n"));
+        await Upload(h, "landing/ambities/ambities.csv", Encoding.UTF8.GetBytes("instellingscode,indicator,basisjaar,startwaarde,streefwaarde_2027,tolerantie\n25LH,aandeel_bbl,2022,18,25,\n"));
         var second = await bronze.IngestUploadAsync(LakePath.Parse("landing/ambities/ambities.csv"));
 
         Assert.AreEqual(Pipeline.Core.Sources.SourceStatus.Fetched, second.Status, second.Reason);
