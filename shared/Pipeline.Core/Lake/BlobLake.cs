@@ -13,7 +13,7 @@ namespace Pipeline.Core.Lake;
 /// with '_'), optionally prefixed so that several lakes can share one account. A block blob becomes visible only when
 /// its block list is committed, so readers never see a half-written file; create-if-absent uses If-None-Match: *.
 /// </summary>
-public sealed class BlobLake : LakeStoreBase
+public sealed class BlobLake : LakeStoreBase, IStrayFiles
 {
     private readonly BlobServiceClient _service;
     private readonly string _containerPrefix;
@@ -67,6 +67,40 @@ public sealed class BlobLake : LakeStoreBase
                     yield return new LakeEntry(p, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? default, item.Properties.ETag?.ToString());
             }
         }
+    }
+
+    /// <summary>Blobs under the prefix whose names <see cref="LakePath"/> refuses (a blob is always a regular file).</summary>
+    public async IAsyncEnumerable<Stray> ListStraysAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var slash = prefix.IndexOf('/');
+        if (slash < 0) yield break;
+        var zone = prefix[..slash];
+        var container = await ContainerAsync(zone, ct);
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix[(slash + 1)..] }, ct))
+        {
+            var name = zone + "/" + item.Name;
+            if (LakePath.TryParse(name, out _)) continue;
+            string reason;
+            try { LakePath.Parse(name); reason = "invalid name"; }
+            catch (InvalidLakePathException e) { reason = e.Reason; }
+            yield return new Stray(name, FileKind.Regular, $"its name cannot be stored in the lake: {reason}");
+        }
+    }
+
+    public async Task<Stream> OpenStrayAsync(Stray stray, CancellationToken ct = default) =>
+        await (await StrayBlobAsync(stray, ct)).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+
+    public async Task RemoveStrayAsync(Stray stray, CancellationToken ct = default)
+    {
+        if (!stray.Name.StartsWith(LakeZones.Landing + "/", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Only strays under {LakeZones.Landing}/ are removed, not '{stray.Name}'.");
+        await (await StrayBlobAsync(stray, ct)).DeleteIfExistsAsync(cancellationToken: ct);
+    }
+
+    private async Task<BlobClient> StrayBlobAsync(Stray stray, CancellationToken ct)
+    {
+        var slash = stray.Name.IndexOf('/');
+        return (await ContainerAsync(stray.Name[..slash], ct)).GetBlobClient(stray.Name[(slash + 1)..]);
     }
 
     /// <summary>Creates every zone's container, so blob triggers have something to watch from the first minute.</summary>

@@ -182,9 +182,11 @@ public sealed class MemoryAndDeliveryCases
         AssertWithinMemory(r);
         var manifest = lake.Files("_runs").Last();
         Assert.IsLessThan(200_000L, new FileInfo(Path.Combine(lake.Path, manifest)).Length, "the manifest stays small");
-        var gold = (await lake.LastRunAsync()).Stages.Single(s => s.Stage == "gold");
-        Assert.IsLessThanOrEqualTo(Capped.MaxItems + 1, gold.Errors.Count);
-        Assert.IsTrue(gold.Errors.Concat([gold.Message ?? ""]).Any(e => e.Contains("more", StringComparison.Ordinal)), string.Join("\n", gold.Errors));
+        // Ambitions are judged at the landing door: the refusal is the ambitions upload's bronze stage.
+        var refused = (await lake.LastRunAsync()).Stages.Single(s => s.Stage == "bronze" && (s.Dataset ?? "").Contains("ambities", StringComparison.Ordinal));
+        Assert.IsLessThanOrEqualTo(Capped.MaxItems + 1, refused.Errors.Count);
+        Assert.IsTrue(refused.Errors.Concat([refused.Message ?? ""]).Any(e => e.Contains("more", StringComparison.Ordinal)),
+            (refused.Message ?? "") + "\n" + string.Join("\n", refused.Errors));
         var reason = lake.Files("quarantine").Single(f => f.EndsWith(".reason.txt", StringComparison.Ordinal));
         Assert.IsLessThan(100_000L, new FileInfo(Path.Combine(lake.Path, reason)).Length);
         StringAssert.Contains(File.ReadAllText(Path.Combine(lake.Path, reason)), "more");
