@@ -13,8 +13,6 @@ namespace Pipeline.Tests.Reliability;
 /// </summary>
 public sealed class InputCaseLake : IDisposable
 {
-    private static readonly SemaphoreSlim BaselineGate = new(1, 1);
-    private static string? _baseline;
     private readonly TempDirectory _dir = new();
 
     public string Root => _dir.Path;
@@ -25,20 +23,8 @@ public sealed class InputCaseLake : IDisposable
     /// <summary>A copy of the one-good-run lake (built by a child refresh the first time).</summary>
     public static async Task<InputCaseLake> GoodRunAsync()
     {
-        await BaselineGate.WaitAsync();
-        try
-        {
-            if (_baseline is null)
-            {
-                var dir = Directory.CreateTempSubdirectory("pipeline-baseline-").FullName;
-                var r = await ChildPipeline.RunAsync(["refresh", "--sample", "--lake", dir]);
-                Assert.AreEqual(0, r.ExitCode, r.ToString());
-                _baseline = dir;
-            }
-        }
-        finally { BaselineGate.Release(); }
         var lake = new InputCaseLake();
-        Copy(_baseline, lake.Root);
+        await GoodRunTemplate.CopyToAsync(lake.Root);
         return lake;
     }
 
@@ -125,11 +111,4 @@ public sealed class InputCaseLake : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static void Copy(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-    }
 }

@@ -12,8 +12,6 @@ namespace Pipeline.Tests.Reliability;
 /// </summary>
 public sealed class ReliabilityLake : IDisposable
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? _template;
     private readonly TempDirectory _dir = new();
 
     public string Path => _dir.Path;
@@ -21,33 +19,9 @@ public sealed class ReliabilityLake : IDisposable
 
     public static async Task<ReliabilityLake> WithOneGoodRunAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_template is null)
-            {
-                var dir = Directory.CreateTempSubdirectory("pipeline-reliability-template-").FullName;
-                var r = await ChildPipeline.RunAsync(["refresh", "--sample", "--lake", dir]);
-                Assert.AreEqual(0, r.ExitCode, r.ToString());
-                _template = dir;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                {
-                    try { Directory.Delete(dir, recursive: true); } catch (IOException) { /* temp space */ }
-                };
-            }
-        }
-        finally { Gate.Release(); }
         var lake = new ReliabilityLake();
-        Copy(_template, lake.Path);
+        await GoodRunTemplate.CopyToAsync(lake.Path);
         return lake;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var d in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, d)));
-        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(f, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, f)));
     }
 
     public Task<ChildResult> RefreshAsync(params string[] extra) => RefreshAsync(null, extra);
