@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Pipeline.Core.Lake;
 
 namespace Pipeline.Core.Raw;
 
@@ -113,23 +114,6 @@ public sealed class StagingFile : IAsyncDisposable, IDisposable
             WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
         // Closing the writer (e.g. by a Utf8JsonWriter owner) must not close the staging file.
-        protected override void Dispose(bool disposing) { }
-    }
-
-    private sealed class NonClosingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => true;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => inner.ReadAsync(buffer, ct);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => inner.ReadAsync(buffer, offset, count, ct);
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         protected override void Dispose(bool disposing) { }
     }
 }

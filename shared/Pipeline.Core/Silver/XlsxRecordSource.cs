@@ -1,3 +1,4 @@
+using Pipeline.Core.Lake;
 using System.Globalization;
 using ExcelDataReader;
 
@@ -35,7 +36,7 @@ public sealed class XlsxRecordSource : IRecordSource
     public static async Task<XlsxRecordSource> OpenAsync(Stream content, string file, CancellationToken ct)
     {
         // The xlsx container is a zip: it needs a seekable stream; an unseekable one is spooled to a temp file, not memory.
-        var buffer = content.CanSeek ? new NonClosing(content) : await SpoolAsync(content, ct);
+        var buffer = content.CanSeek ? new NonClosingStream(content) : await SpoolAsync(content, ct);
         IExcelDataReader reader;
         try
         {
@@ -123,21 +124,5 @@ public sealed class XlsxRecordSource : IRecordSource
         _reader.Dispose();
         _buffer.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The caller's seekable stream, left open for the caller to dispose.</summary>
-    private sealed class NonClosing(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => true;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
