@@ -26,16 +26,17 @@ public static class PipelineComposition
         // start naming its key instead of surfacing in the first night's run (or silently falling back to a default).
         var silver = SilverOptions.FromConfiguration(config);
         var freshness = FreshnessOptions.FromConfiguration(config);
-        _ = AlertOptions.FromConfiguration(config);
+        var alerts = AlertOptions.FromConfiguration(config);
+        var gold = GoldOptions.FromConfiguration(config);
         services.TryAddSingleton(config);
         services.AddSingleton(_ => config.CreateLake());
         services.AddBronze(config, samplesDirectory);
         if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
         // HttpClientFactory logs request URIs (System.Net.Http.HttpClient.alerts.*); a webhook URL is a secret.
         services.AddHttpClient(AlertsHttpClient).RemoveAllLoggers();
-        services.AddSingleton(sp => GoldService.FromConfiguration(sp.GetRequiredService<ILakeStore>(), config,
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient),
-            log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>()));
+        services.AddSingleton(sp => new GoldService(sp.GetRequiredService<ILakeStore>(),
+            AlertChannelFactory.Create(alerts, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient)),
+            log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>(), options: gold));
         services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), freshness, sp.GetService<TimeProvider>()));
         services.AddSingleton(silver);
         services.AddTransient<PipelineService>();
