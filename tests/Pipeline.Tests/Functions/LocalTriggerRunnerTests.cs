@@ -42,19 +42,27 @@ public sealed class LocalTriggerRunnerTests
             await using (var ms = new MemoryStream(await File.ReadAllBytesAsync(Path.Combine(samples, "ambities", "ambities.csv"))))
                 await lake.WriteAsync(LakePath.Parse("landing/ambities/ambities.csv"), ms);
 
+            // The upload's run manifest is its last write: wait for it, not for the raw file, so stopping cannot cut the run short.
             Assert.IsTrue(await LakeTestExtensions.EventuallyAsync(async () =>
                 (await lake.NamesAsync("silver/mbo_studenten_per_instelling/")).Count > 0
-                && (await lake.NamesAsync("raw/ambities/")).Count > 0, TimeSpan.FromSeconds(30)), "raw file normalised and upload ingested");
+                && (await lake.NamesAsync("raw/ambities/")).Count > 0
+                && (await RunsAsync(lake)).Any(r => r.Trigger == "upload"), TimeSpan.FromSeconds(30)), "raw file normalised and upload ingested");
         }
         finally
         {
             await stop.CancelAsync();
             await running;
         }
+        var runs = await RunsAsync(lake);
+        Assert.IsFalse(runs.Any(r => r.Stages.Any(s => s.Inputs.Any(i => i.Path.EndsWith("old.csv", StringComparison.Ordinal)))), "files present at start are left alone");
+        Assert.IsTrue(runs.Any(r => r.Trigger == "upload"));
+    }
+
+    private static async Task<List<RunManifest>> RunsAsync(BlobLake lake)
+    {
         var runs = new List<RunManifest>();
         await foreach (var e in lake.ListAsync(LakeZones.Runs + "/"))
             if (await RunRecorder.ReadAsync(lake, e.Path) is { } m) runs.Add(m);
-        Assert.IsFalse(runs.Any(r => r.Stages.Any(s => s.Inputs.Any(i => i.Path.EndsWith("old.csv", StringComparison.Ordinal)))), "files present at start are left alone");
-        Assert.IsTrue(runs.Any(r => r.Trigger == "upload"));
+        return runs;
     }
 }
