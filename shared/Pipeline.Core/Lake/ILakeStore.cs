@@ -29,7 +29,7 @@ public interface ILakeStore
 
     /// <summary>
     /// An exclusive lock shared by every process using this lake (two hosts, the timer and a blob trigger), held until
-    /// disposed. Waits up to <paramref name="wait"/>, then throws <see cref="TimeoutException"/>. Work under the lock
+    /// disposed. Waits up to <paramref name="wait"/>, then throws <see cref="LakeLockTimeoutException"/>. Work under the lock
     /// uses <see cref="ILakeLock.Token"/>, which a lost lock cancels.
     /// </summary>
     Task<ILakeLock> AcquireLockAsync(string name, TimeSpan wait, CancellationToken ct = default);

@@ -53,7 +53,7 @@ public abstract class LakeStoreBase : ILakeStore
         {
             if (await TryLockAsync(path, ct) is { } held) return held;
             if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException($"Lock '{name}' on the lake at {Location} is held by another run; waited {wait}.");
+                throw new LakeLockTimeoutException(name, Location, wait);
             await Task.Delay(delay, ct);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
         }

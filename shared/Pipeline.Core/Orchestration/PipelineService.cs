@@ -127,12 +127,16 @@ public sealed class PipelineService(
     }
 
     /// <summary>A new upload in <c>landing/</c> (JOB-monitor results, ambitions): ingest into raw.</summary>
-    public async Task<RunManifest> IngestUploadAsync(string landingName, CancellationToken ct = default)
+    /// <param name="lockWait">
+    /// How long to wait for the <c>bronze</c> lock (default <see cref="BronzeLockWait"/>). A trigger passes less than its
+    /// function timeout: a long nightly fetch must not make a good upload time out, fail its attempts and be quarantined.
+    /// </param>
+    public async Task<RunManifest> IngestUploadAsync(string landingName, TimeSpan? lockWait = null, CancellationToken ct = default)
     {
         var run = NewRun("upload");
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
         SourceResult result;
-        await using (var ingesting = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
+        await using (var ingesting = await lake.AcquireLockAsync(BronzeLock, lockWait ?? BronzeLockWait, ct))
             result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
         run.Add(BronzeStage(result));
         if (result.Status == SourceStatus.Failed)

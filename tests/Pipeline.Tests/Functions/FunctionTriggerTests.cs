@@ -186,6 +186,29 @@ public sealed class FunctionTriggerTests
     }
 
     [TestMethod]
+    public async Task Upload_waiting_behind_a_long_fetch_is_retried_without_counting_attempts_and_goes_through_once_the_lake_is_free()
+    {
+        await using var services = new ServiceCollection().AddLogging()
+            .AddFunctionApp(Config(new Dictionary<string, string?> { ["Pipeline:TriggerLockWait"] = "00:00:01" })).BuildServiceProvider();
+        var app = services.GetRequiredService<Pipeline.Functions.Functions>();
+        var ambitions = await PutAsync(LakeZones.Landing, "ambities/ambities.csv", await File.ReadAllBytesAsync(Path.Combine(Samples, "ambities", "ambities.csv")));
+        var max = services.GetRequiredService<IOptions<AttemptOptions>>().Value.MaxAttempts;
+
+        // A nightly fetch holds the bronze lock for longer than the trigger may wait: every delivery gives up, none counts.
+        await using (await Lake.AcquireLockAsync(Pipeline.Core.Orchestration.PipelineService.BronzeLock, TimeSpan.FromSeconds(5)))
+            for (var delivery = 1; delivery <= max + 1; delivery++)
+                await Assert.ThrowsAsync<LakeLockTimeoutException>(() => app.OnUpload(ambitions.Blob, ambitions.Name, CancellationToken.None),
+                    $"delivery {delivery} is handed back to the host");
+
+        Assert.IsFalse(await Lake.ExistsAsync(AttemptGuard.StatePath($"landing/{ambitions.Name}")), "no attempt counted");
+        Assert.IsEmpty(await Lake.NamesAsync("quarantine/poison/"), "a good upload is never quarantined for waiting");
+        Assert.IsTrue(await Lake.ExistsAsync(LakePath.Parse($"landing/{ambitions.Name}")), "the upload stays in landing/");
+
+        await app.OnUpload(ambitions.Blob, ambitions.Name, CancellationToken.None);
+        Assert.IsNotEmpty(await Lake.NamesAsync("raw/ambities/"), "ingested once the lock is free");
+    }
+
+    [TestMethod]
     public async Task Past_due_timer_after_missed_nights_runs_the_refresh_once()
     {
         await Lake.WriteJsonAsync(NightlyRun.StatePath, new NightlyRun.State(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), "earlier", RunOutcomes.Succeeded));
@@ -203,6 +226,7 @@ public sealed class FunctionTriggerTests
     [DataRow("Pipeline:TimeZone", "Europe/Amsterdan")]
     [DataRow("Pipeline:MaxAttempts", "0")]
     [DataRow("Pipeline:NightlyWindow", "00:00:00")]
+    [DataRow("Pipeline:TriggerLockWait", "00:40:00")]
     public async Task Bad_trigger_setting_stops_the_start_naming_the_key(string key, string value)
     {
         using var host = new HostBuilder()

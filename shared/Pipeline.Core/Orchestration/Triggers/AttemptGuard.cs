@@ -11,6 +11,12 @@ public sealed class AttemptOptions
 {
     /// <summary>How often a blob-triggered file is tried before it goes to <c>quarantine/poison/</c> (<c>Pipeline:MaxAttempts</c>).</summary>
     [Range(1, 100)] public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How long an upload trigger waits for the <c>bronze</c> lock a nightly fetch may hold (<c>Pipeline:TriggerLockWait</c>).
+    /// Below the host's <c>functionTimeout</c> (30 min), so the wait ends in our hands, not in a killed invocation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:25:00")] public TimeSpan TriggerLockWait { get; set; } = TimeSpan.FromMinutes(20);
 }
 
 /// <summary>
@@ -33,6 +39,14 @@ public sealed class AttemptGuard(PipelineService pipeline, IOptions<AttemptOptio
         try
         {
             await work(ct);
+        }
+        catch (LakeLockTimeoutException busy)
+        {
+            // The lake was busy, the file is not at fault: no attempt counted. The host retries later, and an upload the
+            // host gives up on is still in landing/, where the next refresh ingests it.
+            log.LogWarning("{File} waited for lock '{Lock}' held by another run; not counted as an attempt, the host retries it",
+                file, busy.LockName);
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

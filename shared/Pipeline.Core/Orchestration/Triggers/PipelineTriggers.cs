@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
 
 namespace Pipeline.Core.Orchestration.Triggers;
@@ -6,7 +7,7 @@ namespace Pipeline.Core.Orchestration.Triggers;
 /// The trigger-to-pipeline mapping, in one place for every host: the function app's functions and the local runner
 /// (<c>pipeline host</c>) call these and nothing else. Blob names arrive relative to their container (zone).
 /// </summary>
-public sealed class PipelineTriggers(PipelineService pipeline, NightlyRun nightly, AttemptGuard attempts)
+public sealed class PipelineTriggers(PipelineService pipeline, NightlyRun nightly, AttemptGuard attempts, IOptions<AttemptOptions> options)
 {
     public Task OnNightlyTimerAsync(bool isPastDue, CancellationToken ct) => nightly.RunIfDueAsync(isPastDue, ct);
 
@@ -14,5 +15,5 @@ public sealed class PipelineTriggers(PipelineService pipeline, NightlyRun nightl
         attempts.RunAsync($"{LakeZones.Raw}/{name}", c => pipeline.ProcessRawFileAsync($"{LakeZones.Raw}/{name}", c), ct);
 
     public Task OnUploadAsync(string name, CancellationToken ct) =>
-        attempts.RunAsync($"{LakeZones.Landing}/{name}", c => pipeline.IngestUploadAsync($"{LakeZones.Landing}/{name}", c), ct);
+        attempts.RunAsync($"{LakeZones.Landing}/{name}", c => pipeline.IngestUploadAsync($"{LakeZones.Landing}/{name}", options.Value.TriggerLockWait, c), ct);
 }
