@@ -29,7 +29,8 @@ public sealed class StatusLine(TextWriter output, int width, TimeProvider? clock
 
     public void StageStarted(string stage, string? dataset) => Show(ProgressText.Stage(stage, dataset), force: true);
 
-    public void StageFinished(string stage, string? dataset, string status) => Show($"{ProgressText.Stage(stage, dataset)} · {status}", force: false);
+    public void StageFinished(string stage, string? dataset, string status) =>
+        Show($"{ProgressText.Stage(stage, dataset)} · {status}", force: false);
 
     public void BytesDone(string stage, string? dataset, long done, long? total) =>
         Show(ProgressText.Bytes(stage, dataset, done, total), force: false);

@@ -19,7 +19,8 @@ public sealed class StatusLineLoggerProvider(StatusLine line) : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
             var text = $"{Level(logLevel)}: {category}[{eventId.Id}] {formatter(state, exception)}";

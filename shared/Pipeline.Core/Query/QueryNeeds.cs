@@ -64,7 +64,8 @@ public sealed class QueryNeeds
             var single = Type(from) == "BASE_TABLE";
             CollectJoined(from, tables);
             foreach (var condition in Conjuncts(where))
-                if (YearCondition(condition, partitionColumn) is { } c && Resolve(c.Qualifier, tables, single) is { } table && once.Contains(table))
+                if (YearCondition(condition, partitionColumn) is { } c
+                    && Resolve(c.Qualifier, tables, single) is { } table && once.Contains(table))
                 {
                     if (!needs._years.TryGetValue(table, out var filter)) needs._years[table] = filter = new YearFilter();
                     filter.Add(c.Test);
@@ -165,12 +166,15 @@ public sealed class QueryNeeds
         _ => op,
     };
 
-    private static (string? Qualifier, bool _)? Column(JsonElement e, string column)
+    /// <summary>A reference to the partition column, with its table qualifier (alias) if it has one.</summary>
+    private sealed record ColumnRef(string? Qualifier);
+
+    private static ColumnRef? Column(JsonElement e, string column)
     {
         if (Type(e) != "COLUMN_REF") return null;
         var parts = e.GetProperty("column_names").EnumerateArray().Select(p => p.GetString()!).ToList();
         if (parts.Count is 0 or > 2 || !string.Equals(parts[^1], column, StringComparison.OrdinalIgnoreCase)) return null;
-        return (parts.Count == 2 ? parts[0] : null, true);
+        return new ColumnRef(parts.Count == 2 ? parts[0] : null);
     }
 
     /// <summary>An integer constant (not NULL, not a decimal or a string that DuckDB would cast).</summary>
@@ -178,7 +182,8 @@ public sealed class QueryNeeds
     {
         if (Type(e) != "VALUE_CONSTANT") return null;
         var value = e.GetProperty("value");
-        if (value.GetProperty("is_null").GetBoolean() || !IntegerTypes.Contains(value.GetProperty("type").GetProperty("id").GetString()!)) return null;
+        var type = value.GetProperty("type").GetProperty("id").GetString()!;
+        if (value.GetProperty("is_null").GetBoolean() || !IntegerTypes.Contains(type)) return null;
         var v = value.GetProperty("value");
         return v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
     }

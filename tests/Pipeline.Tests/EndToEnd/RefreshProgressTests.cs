@@ -23,7 +23,8 @@ public sealed class RefreshProgressTests
 
         var lake = new FileSystemLake(dir.Path);
         var run = (await RunRecorder.ReadAsync(lake, (await lake.NamesAsync("_runs/")).Select(LakePath.Parse).Single()))!;
-        var fetched = run.Stages.Where(s => s.Stage == "bronze" && s.Dataset!.Split('/')[0] is "duo" or "cbs").Select(s => s.Dataset).Distinct().ToList();
+        var fetched = run.Stages.Where(s => s.Stage == "bronze" && s.Dataset!.Split('/')[0] is "duo" or "cbs")
+            .Select(s => s.Dataset).Distinct().ToList();
         var normalised = run.Stages.Where(s => s.Stage == "silver").Select(s => s.Dataset).Distinct().ToList();
         Assert.AreEqual(5, fetched.Count, string.Join(", ", fetched));
         Assert.AreEqual(6, normalised.Count, string.Join(", ", normalised));

@@ -33,7 +33,8 @@ public sealed class PlainProgressTests
         Assert.IsLessThanOrEqualTo(12, lines.Length, string.Join("\n", lines));
         var text = output.ToString().Replace(Environment.NewLine, "\n", StringComparison.Ordinal);
         Assert.IsFalse(text.Contains('\r', StringComparison.Ordinal) || text.Contains('\u001b', StringComparison.Ordinal), "no line rewriting");
-        Assert.IsTrue(lines.All(l => Regex.IsMatch(l, @"^\d\d:\d\d:\d\d bronze · duo/instromende-mbo-studenten · ")), string.Join("\n", lines));
+        Assert.IsTrue(lines.All(l => Regex.IsMatch(l, @"^\d\d:\d\d:\d\d bronze · duo/instromende-mbo-studenten · ")),
+            string.Join("\n", lines));
         StringAssert.EndsWith(lines[0], "· started");
         StringAssert.EndsWith(lines[^2], "· 138,0 / 138,0 MB");
         StringAssert.EndsWith(lines[^1], "· succeeded");

@@ -58,8 +58,8 @@ public sealed class StatusLineTests
         line.StageStarted("gold", null);
         line.WriteLine("warn: Pipeline.Core.Gold[0] something");
 
-        Assert.AreEqual($"{StatusLine.Erase}gold{StatusLine.Erase}warn: Pipeline.Core.Gold[0] something{Environment.NewLine}{StatusLine.Erase}gold",
-            output.ToString());
+        var e = StatusLine.Erase;
+        Assert.AreEqual($"{e}gold{e}warn: Pipeline.Core.Gold[0] something{Environment.NewLine}{e}gold", output.ToString());
     }
 
     [TestMethod]
