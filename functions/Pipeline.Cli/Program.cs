@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Cli.Progress;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Observability;
@@ -33,7 +34,10 @@ public static class Program
             }
             var config = Configuration(r.GetValue(lake));
             var samples = r.GetValue(sample) ? Path.Combine(AppContext.BaseDirectory, "samples") : null;
-            using var services = Services(config, samples);
+            var output = r.InvocationConfiguration.Output;
+            // On a terminal one status line updated in place; otherwise (CI, a file, the tests) plain timestamped lines.
+            var statusLine = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? StatusLine.ForConsole() : null;
+            using var services = Services(config, samples, statusLine ?? (IRunProgress)new PlainProgress(output), statusLine);
             AmbitionsInput? input = null;
             if (ambitionsFile is not null)
             {
@@ -48,9 +52,17 @@ public static class Program
                 }
                 input = read.Input;
             }
-            var manifest = await services.GetRequiredService<PipelineService>()
-                .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct: ct);
-            PrintRun(r.InvocationConfiguration.Output, manifest, services.GetRequiredService<ILakeStore>());
+            RunManifest manifest;
+            try
+            {
+                manifest = await services.GetRequiredService<PipelineService>()
+                    .RefreshAsync(samples is null ? "command line" : "command line (sample)", input, ct: ct);
+            }
+            finally
+            {
+                statusLine?.Clear();
+            }
+            PrintRun(output, manifest, services.GetRequiredService<ILakeStore>());
             return manifest.Outcome == RunOutcomes.Failed ? 1 : 0;
         });
 
@@ -141,11 +153,21 @@ public static class Program
         return b.Build();
     }
 
-    public static ServiceProvider Services(IConfiguration config, string? samplesDirectory = null) =>
-        new ServiceCollection()
-            .AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-            .AddPipeline(config, samplesDirectory)
-            .BuildServiceProvider();
+    /// <param name="progress">Where the run reports its stages, bytes and rows (nothing when null).</param>
+    /// <param name="statusLine">The terminal's status line: log messages are then printed through it, not over it.</param>
+    public static ServiceProvider Services(IConfiguration config, string? samplesDirectory = null, IRunProgress? progress = null,
+        StatusLine? statusLine = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(l =>
+            {
+                if (statusLine is null) l.AddSimpleConsole(o => o.SingleLine = true);
+                else l.AddProvider(new StatusLineLoggerProvider(statusLine));
+                l.SetMinimumLevel(LogLevel.Warning);
+            });
+        if (progress is not null) services.AddSingleton(progress);
+        return services.AddPipeline(config, samplesDirectory).BuildServiceProvider();
+    }
 
     private static void PrintRun(TextWriter output, RunManifest m, ILakeStore store)
     {

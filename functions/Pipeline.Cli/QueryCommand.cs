@@ -23,11 +23,12 @@ public static class QueryCommand
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of the terminal." };
         var cache = new Option<DirectoryInfo?>("--cache")
         {
-            Description = "Blob lake: where the Parquet files of the queried tables are kept locally (default: a folder under the temp folder).",
+            Description = "Blob lake: where the Parquet files a query reads are kept locally (default: a folder under the temp folder).",
         };
         var command = new Command("query",
-            "SQL over the lake with the embedded DuckDB. Works on a disk and a Blob lake (Blob: the queried tables' files are fetched " +
-            "into a local cache, again only when they changed). A query DuckDB rejects prints its message and exits with 2.")
+            "SQL over the lake with the embedded DuckDB. Works on a disk and a Blob lake (Blob: only the tables the query reads, and " +
+            "for a WHERE on jaar with =, IN, <, >, BETWEEN a constant only those partitions, are fetched into a local cache, again " +
+            "only when they changed). A query DuckDB rejects prints its message and exits with 2.")
             { sql, lake, tables, format, outFile, cache };
         command.SetAction(async (r, ct) =>
         {

@@ -6,6 +6,7 @@ using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Orchestration.Triggers;
+using Pipeline.Core.Runs;
 using Pipeline.Core.Silver;
 using Pipeline.Core.Sources;
 
@@ -39,6 +40,8 @@ public static class PipelineComposition
             log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>(), options: gold));
         services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), freshness, sp.GetService<TimeProvider>()));
         services.AddSingleton(silver);
+        // Nobody watches by default (the function host); the CLI registers its status line or plain lines first.
+        services.TryAddSingleton<IRunProgress>(NoRunProgress.Instance);
         services.AddTransient<PipelineService>();
         return services;
     }

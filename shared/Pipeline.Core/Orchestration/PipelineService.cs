@@ -28,10 +28,11 @@ public enum RefreshScope
 /// <param name="instance">Names this process in run manifests (host name and PID by default); two hosts must differ.</param>
 /// <param name="silverOptions">Bad-row policy and row-group size for the silver stage (defaults when null).</param>
 /// <param name="freshness">Stale and failing sources become operator alerts after each refresh (defaults when null).</param>
+/// <param name="progress">Stage starts and ends, silver rows: for someone watching (the CLI); nothing when null.</param>
 public sealed class PipelineService(
     ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
     PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null,
-    FreshnessMonitor? freshness = null)
+    FreshnessMonitor? freshness = null, IRunProgress? progress = null)
 {
     /// <summary>How long a run waits for another run's publishing to finish.</summary>
     public static readonly TimeSpan PublishLockWait = TimeSpan.FromMinutes(10);
@@ -44,7 +45,7 @@ public sealed class PipelineService(
     public const string BronzeLock = "bronze";
     public static readonly TimeSpan BronzeLockWait = TimeSpan.FromMinutes(45);
 
-    private readonly SilverService _silver = new(silverOptions);
+    private readonly SilverService _silver = new(silverOptions, progress);
 
     public ILakeStore Lake => lake;
 
@@ -202,7 +203,7 @@ public sealed class PipelineService(
         Errors = r.Status == SourceStatus.Failed ? [r.Reason ?? "failed"] : [],
     };
 
-    private RunRecorder NewRun(string trigger) => new(lake, trigger, clock, instance?.Name, log);
+    private RunRecorder NewRun(string trigger) => new(lake, trigger, clock, instance?.Name, log, progress);
 
     private Task<StageRecord> SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Lake.Tables;
@@ -7,20 +6,26 @@ using Pipeline.Core.Lake.Tables;
 namespace Pipeline.Core.Query;
 
 /// <summary>
-/// SQL over the lake with the embedded DuckDB: every silver and gold table the query names is a view by its plain
-/// name over its Parquet files (Hive partitions as columns, files of different years unioned by column name).
+/// SQL over the lake with the embedded DuckDB: every silver and gold table the query reads (<see cref="QueryNeeds"/>)
+/// is a view by its plain name over its Parquet files (Hive partitions as columns, files of different years unioned
+/// by column name); on a Blob lake over a local copy of just the partitions it needs (<see cref="TableFiles"/>).
 /// </summary>
 public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
 {
-    private readonly TableFolders _folders = new(lake, cacheDirectory);
+    private readonly TableFiles _files = new(lake, cacheDirectory);
+
+    /// <summary>Files this query object downloaded from a Blob lake into its cache (none on disk).</summary>
+    public int FilesDownloaded => _files.Downloaded;
 
     /// <summary>Runs <paramref name="sql"/>; a wrong query throws <see cref="QueryException"/> with DuckDB's message.</summary>
     public async Task<QueryResult> RunAsync(string sql, CancellationToken ct = default)
     {
         using var db = new DuckDBConnection("Data Source=:memory:");
         await db.OpenAsync(ct);
-        foreach (var table in QueryTable.All.Where(t => Mentions(sql, t.Name)))
-            await ExecuteAsync(db, ViewSql(table, await _folders.FolderAsync(table, ct)), ct);
+        var tables = QueryTable.All;
+        var needs = await QueryNeeds.ReadAsync(db, sql, tables.Select(t => t.Name), ct: ct);
+        foreach (var table in tables.Where(t => needs.Uses(t.Name)))
+            await ExecuteAsync(db, ViewSql(table, await _files.ForQueryAsync(table, needs.YearsOf(table.Name), ct)), ct);
 
         await using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
@@ -45,20 +50,16 @@ public sealed class LakeQuery(ILakeStore lake, string? cacheDirectory = null)
         }
     }
 
-    /// <summary>Whether the SQL mentions the table as a whole word (DuckDB names are case-insensitive).</summary>
-    public static bool Mentions(string sql, string table) =>
-        Regex.IsMatch(sql, $@"(?<![\w.]){Regex.Escape(table)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     /// <summary>A view over the table's files, or an empty view with the declared columns when it has none yet.</summary>
-    private static string ViewSql(QueryTable table, string? folder)
+    private static string ViewSql(QueryTable table, IReadOnlyList<string> files)
     {
         var name = Quote(table.Name);
         var partition = table.Definition.PartitionColumn;
-        if (folder is not null)
+        if (files.Count > 0)
         {
-            var glob = Path.Combine(folder, "**", "*.parquet").Replace('\\', '/').Replace("'", "''");
+            var list = string.Join(", ", files.Select(f => "'" + f.Replace('\\', '/').Replace("'", "''") + "'"));
             var hiveTypes = partition is null ? "" : $", hive_types = {{'{partition}': INTEGER}}";
-            return $"CREATE VIEW {name} AS SELECT * FROM read_parquet('{glob}', hive_partitioning = true, union_by_name = true{hiveTypes})";
+            return $"CREATE VIEW {name} AS SELECT * FROM read_parquet([{list}], hive_partitioning = true, union_by_name = true{hiveTypes})";
         }
         var columns = table.Definition.FileColumns.Concat(table.Definition.Columns.Where(c => c.Name == partition));
         return $"CREATE VIEW {name} AS SELECT {string.Join(", ", columns.Select(EmptyColumn))} WHERE false";

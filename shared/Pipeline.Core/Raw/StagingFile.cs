@@ -31,12 +31,18 @@ public sealed class StagingFile : IAsyncDisposable, IDisposable
     public string Sha256 => _sha256 ?? throw new InvalidOperationException("The staging file is not complete yet.");
 
     /// <summary>Copies <paramref name="source"/> in, chunk by chunk.</summary>
-    public async Task CopyFromAsync(Stream source, CancellationToken ct)
+    public Task CopyFromAsync(Stream source, CancellationToken ct) => CopyFromAsync(source, null, ct);
+
+    /// <summary>Copies <paramref name="source"/> in, chunk by chunk, telling <paramref name="copied"/> the bytes so far after each.</summary>
+    public async Task CopyFromAsync(Stream source, Action<long>? copied, CancellationToken ct)
     {
         var buffer = new byte[81920];
         int n;
         while ((n = await source.ReadAsync(buffer, ct)) > 0)
+        {
             await Writer.WriteAsync(buffer.AsMemory(0, n), ct);
+            copied?.Invoke(Length);
+        }
     }
 
     public async Task CompleteAsync(CancellationToken ct = default)

@@ -15,13 +15,17 @@ public sealed class RunRecorder
     private readonly ILakeStore _lake;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
+    private readonly IRunProgress _progress;
     private readonly List<StageRecord> _stages = [];
     private readonly object _gate = new();
 
     /// <param name="log">Every stage is logged with run id, stage and dataset as scope properties.</param>
-    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null, string? instance = null, ILogger? log = null)
+    /// <param name="progress">Told when a stage starts and ends (the CLI's status line).</param>
+    public RunRecorder(ILakeStore lake, string trigger, TimeProvider? clock = null, string? instance = null, ILogger? log = null,
+        IRunProgress? progress = null)
     {
         _log = log ?? NullLogger.Instance;
+        _progress = progress ?? NoRunProgress.Instance;
         _lake = lake;
         _clock = clock ?? TimeProvider.System;
         var now = _clock.GetUtcNow();
@@ -76,6 +80,7 @@ public sealed class RunRecorder
         using var scope = Scope(stage, dataset);
         using var activity = PipelineTelemetry.Source.StartActivity($"{stage} {dataset}".TrimEnd());
         activity?.SetTag("run_id", RunId).SetTag("stage", stage).SetTag("dataset", dataset);
+        _progress.StageStarted(stage, dataset);
         StageRecord record;
         try
         {
@@ -93,6 +98,7 @@ public sealed class RunRecorder
             };
         }
         record = Add(record);
+        _progress.StageFinished(stage, dataset, record.Status);
         activity?.SetTag("status", record.Status);
         if (record.Status == StageStatuses.Failed) activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
         return record;

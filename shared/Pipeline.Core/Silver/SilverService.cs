@@ -45,7 +45,8 @@ public sealed record SilverOptions
 /// two inputs for one year or a failed error-level check leave the previous table current (a drifted input is
 /// quarantined). The same inputs again produce the same partitions (replaced, never appended).
 /// </summary>
-public sealed class SilverService(SilverOptions? options = null)
+/// <param name="progress">Rows read so far, throttled (<see cref="RowProgress"/>), for someone watching.</param>
+public sealed class SilverService(SilverOptions? options = null, IRunProgress? progress = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly SilverOptions _options = options ?? new SilverOptions();
@@ -94,6 +95,7 @@ public sealed class SilverService(SilverOptions? options = null)
         var warnings = new List<string>();
         TableChecks? checks = null;
         var current = set.Inputs[0];
+        var rows = new RowProgress(progress ?? NoRunProgress.Instance, "silver", raw.Dataset);
         try
         {
             foreach (var input in set.Inputs)
@@ -101,10 +103,11 @@ public sealed class SilverService(SilverOptions? options = null)
                 current = input;
                 var (provisional, sidecarWarning) = await input.Raw.ProvisionalYearAsync(lake, ct);
                 if (sidecarWarning is not null) warnings.Add(sidecarWarning);
-                var load = await LoadAsync(lake, set, input, state, provisional, runId, c => checks ??= new TableChecks(c), ct);
+                var load = await LoadAsync(lake, set, input, state, provisional, runId, c => checks ??= new TableChecks(c), rows, ct);
                 loads.Add(load);
                 schema = load.Schema;
             }
+            rows.Report();
             return await FinishAsync(lake, raw, set, schema, loads, checks!, runId, warnings, ct);
         }
         catch (SchemaDriftException e)
@@ -126,7 +129,7 @@ public sealed class SilverService(SilverOptions? options = null)
 
     /// <summary>Reads one input into its own staged writer; the checks are shared by every input of the table.</summary>
     private async Task<Load> LoadAsync(ILakeStore lake, SilverInputSet set, SilverInput input, SilverState? state, int? provisional,
-        string runId, Func<DatasetSchema, TableChecks> checksFor, CancellationToken ct)
+        string runId, Func<DatasetSchema, TableChecks> checksFor, RowProgress rows, CancellationToken ct)
     {
         var raw = input.Raw;
         var file = raw.Path.Value;
@@ -150,7 +153,10 @@ public sealed class SilverService(SilverOptions? options = null)
             try
             {
                 foreach (var record in cbs.Records())
+                {
                     await load.RecordAsync(record.Position + 1, buffer => CbsNormaliser.Map(shape, cbs, record, buffer), ct);
+                    rows.Add();
+                }
             }
             catch { await load.Writer.DisposeAsync(); throw; }
             return load;
@@ -169,12 +175,15 @@ public sealed class SilverService(SilverOptions? options = null)
         {
             var width = source.Header.Count;
             while (await source.ReadAsync(ct))
+            {
                 await tabular.RecordAsync(source.Line, buffer =>
                 {
                     if (source.FieldCount != width)
                         throw new BadValueException("(row)", null, $"the row has {source.FieldCount} fields, the header {width}");
                     mapper(source, buffer);
                 }, ct);
+                rows.Add();
+            }
         }
         catch { await tabular.Writer.DisposeAsync(); throw; }
         return tabular;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Runs;
 using Pipeline.Core.Sources.Cbs;
 using Pipeline.Core.Sources.Duo;
 using Pipeline.Core.Sources.Samples;
@@ -13,12 +14,16 @@ public sealed record BronzeOptions(string? SamplesDirectory = null);
 
 /// <summary>
 /// The bronze stage: every configured source dataset fetched into raw. Sources are isolated: one failing (server
-/// down, rejected at the door, bad metadata) is reported with its reason and never stops the others.
+/// down, rejected at the door, bad metadata) is reported with its reason and never stops the others. Each dataset's
+/// start and end go to <see cref="IRunProgress"/> (the results are recorded in the run by the caller).
 /// </summary>
 public sealed class BronzeService(
     SourceCatalog catalog, DuoSource duo, CbsSource cbs, UploadIngestor uploads, ILakeStore lake, BronzeOptions options,
-    ILogger<BronzeService> log)
+    ILogger<BronzeService> log, IRunProgress? progress = null)
 {
+    private const string Stage = "bronze";
+    private readonly IRunProgress _progress = progress ?? NoRunProgress.Instance;
+
     /// <summary>DUO datasets, CBS tables and pending uploads; one result per dataset (per upload file).</summary>
     public async Task<IReadOnlyList<SourceResult>> FetchAllAsync(string? runId = null, CancellationToken ct = default)
     {
@@ -49,10 +54,14 @@ public sealed class BronzeService(
             var started = DateTimeOffset.UtcNow;
             try
             {
-                return (await uploads.IngestPendingAsync(runId, ct)).Select(r => r with { Started = started, Duration = sw.Elapsed }).ToList();
+                _progress.StageStarted(Stage, LakeZones.Landing);
+                var ingested = (await uploads.IngestPendingAsync(runId, ct)).Select(r => r with { Started = started, Duration = sw.Elapsed }).ToList();
+                _progress.StageFinished(Stage, LakeZones.Landing, StatusOf(ingested));
+                return ingested;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
+                _progress.StageFinished(Stage, LakeZones.Landing, StageStatuses.Failed);
                 log.LogError(e, "Upload ingestion failed");
                 return [new SourceResult { Label = "uploads", Bron = "landing", Dataset = "*", Status = SourceStatus.Failed, Reason = e.Message, Started = started, Duration = sw.Elapsed }];
             }
@@ -82,13 +91,16 @@ public sealed class BronzeService(
     {
         var started = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
+        _progress.StageStarted(Stage, $"{bron}/{dataset}");
         try
         {
             var results = await fetch();
+            _progress.StageFinished(Stage, $"{bron}/{dataset}", StatusOf(results));
             return results.Select(r => r with { Started = started, Duration = sw.Elapsed }).ToList();
         }
         catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
+            _progress.StageFinished(Stage, $"{bron}/{dataset}", StageStatuses.Failed);
             return [new SourceResult
             {
                 Label = label, Bron = bron, Dataset = dataset, Status = SourceStatus.Failed, Started = started, Duration = sw.Elapsed,
@@ -97,4 +109,10 @@ public sealed class BronzeService(
             }];
         }
     }
+
+    /// <summary>A dataset's results as one stage status: failed if any resource failed, else fetched if any was.</summary>
+    private static string StatusOf(IReadOnlyCollection<SourceResult> results) =>
+        results.Any(r => r.Status == SourceStatus.Failed) ? StageStatuses.Failed
+        : results.Any(r => r.Status == SourceStatus.Fetched) ? StageStatuses.Succeeded
+        : StageStatuses.Unchanged;
 }

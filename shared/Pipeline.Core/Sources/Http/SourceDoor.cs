@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Raw;
+using Pipeline.Core.Runs;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -30,9 +31,12 @@ public sealed class FetchedBody : IAsyncDisposable
 /// The door every HTTP download goes through: GET (conditional when validators are known) with headers first,
 /// the body streamed into a <see cref="StagingFile"/> under the size limit, then checked. Anything that is not what
 /// was asked for is kept in quarantine and thrown as <see cref="DoorRejectedException"/>; nothing of it reaches raw.
+/// The bytes received are reported to <see cref="IRunProgress"/> as they arrive (with the Content-Length as total).
 /// </summary>
-public sealed class SourceDoor(Quarantine quarantine, SourceHttpOptions options)
+public sealed class SourceDoor(Quarantine quarantine, SourceHttpOptions options, IRunProgress? progress = null)
 {
+    private readonly IRunProgress _progress = progress ?? NoRunProgress.Instance;
+
     public SourceHttpOptions Options => options;
 
     public async Task<FetchedBody> GetAsync(HttpClient client, SourceRef source, string url, ExpectedContent expected,
@@ -75,7 +79,8 @@ public sealed class SourceDoor(Quarantine quarantine, SourceHttpOptions options)
                 try
                 {
                     await using var body = await response.Content.ReadAsStreamAsync(bodyTimeout.Token);
-                    await staging.CopyFromAsync(body, bodyTimeout.Token);
+                    var dataset = $"{source.Bron}/{source.Dataset}";
+                    await staging.CopyFromAsync(body, done => _progress.BytesDone("bronze", dataset, done, declared), bodyTimeout.Token);
                 }
                 catch (SizeLimitExceededException e) { problem = e.Message; }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
