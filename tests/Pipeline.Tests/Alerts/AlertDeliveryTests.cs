@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core.Alerts;

@@ -1,3 +1,5 @@
+using Pipeline.Core.Tables;
+using Pipeline.Core.Indicators;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;

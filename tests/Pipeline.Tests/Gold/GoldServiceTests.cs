@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using DuckDB.NET.Data;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;

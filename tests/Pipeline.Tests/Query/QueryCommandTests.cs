@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.CommandLine;
 using Pipeline.Cli;
 using Pipeline.Core.Gold;
