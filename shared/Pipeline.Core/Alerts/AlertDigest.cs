@@ -45,7 +45,9 @@ public sealed record AlertDigest(DateTimeOffset Created, IReadOnlyList<DigestEnt
             if (Entries.Count > 0)
                 parts.Add($"Werkagenda mbo: {Entries.Count} {(Entries.Count == 1 ? "melding" : "meldingen")} over " +
                           $"{Groups.Count} {(Groups.Count == 1 ? "instelling" : "instellingen")} (kritiek {Kritiek}, waarschuwing {Waarschuwingen})");
-            if (Notices.Count > 0)
+            if (Notices is [var only] && Entries.Count == 0)
+                parts.Add($"Pipeline-melding ({only.Soort}): {only.Onderwerp}");
+            else if (Notices.Count > 0)
                 parts.Add($"Pipeline: {Notices.Count} {(Notices.Count == 1 ? "melding" : "meldingen")} voor beheer " +
                           $"({string.Join(", ", Notices.Select(n => n.Soort).Distinct())})");
             return string.Join("; ", parts);

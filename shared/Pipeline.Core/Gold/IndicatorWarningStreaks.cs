@@ -10,7 +10,6 @@ namespace Pipeline.Core.Gold;
 /// </summary>
 public sealed class IndicatorWarningStreaks(ILakeStore lake, int alertAfter)
 {
-    public const string IndicatorOntbreekt = "indicator_ontbreekt";
     public static readonly LakePath StatePath = LakePath.Parse($"{LakeZones.State}/gold/indicator_warnings.json");
 
     public sealed record Streak(

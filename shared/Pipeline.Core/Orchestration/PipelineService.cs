@@ -220,11 +220,16 @@ public sealed class PipelineService(
             await alerts.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
             return;
         }
-        if (summary.RejectedAmbitions is { } r) operatorAlerts.Add(AlertTexts.AmbitionsRejected(r.FileName, r.Quarantined, r.Errors));
-        operatorAlerts.AddRange(summary.PersistingWarnings.Select(w =>
-            AlertTexts.PersistingWarning(w.Indicator, w.Text, w.Runs, w.FirstRun, w.FirstSeen)));
+        operatorAlerts.AddRange(OperatorAlertsFrom(summary));
         await alerts.RunAsync(run, summary.Instellingsnamen, operatorAlerts, ct);
         await run.StageAsync("report", LakeZones.Reports, () => PublishReportAsync(ct));
+    }
+
+    /// <summary>What the gold stage found for the operators (a refused ambitions file, persisting warnings), worded by the alerts stage.</summary>
+    public static IEnumerable<OperatorAlert> OperatorAlertsFrom(GoldSummary gold)
+    {
+        if (gold.RejectedAmbitions is { } r) yield return AlertTexts.AmbitionsRejected(r.FileName, r.Quarantined, r.Errors);
+        foreach (var w in gold.PersistingWarnings) yield return AlertTexts.PersistingWarning(w.Indicator, w.Text, w.Runs, w.FirstRun, w.FirstSeen);
     }
 
     /// <summary>The HTML report in <c>reports/</c> reflects the gold tables just written, alerts included.</summary>

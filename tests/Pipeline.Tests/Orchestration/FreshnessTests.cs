@@ -106,7 +106,7 @@ public sealed class FreshnessTests
         Assert.IsEmpty(await monitor.EvaluateAsync());
         await Night(StageStatuses.Failed);
         var firstStreak = (await monitor.EvaluateAsync()).Single();
-        Assert.AreEqual(OperatorAlert.BronMislukt, firstStreak.Soort);
+        Assert.AreEqual(AlertTexts.BronMislukt, firstStreak.Soort);
         StringAssert.Contains(firstStreak.Tekst, "(2026-01-05)");
         await Night(StageStatuses.Failed, "another reason on night four");
         Assert.AreEqual(firstStreak.Id, (await monitor.EvaluateAsync()).Single().Id, "a longer streak is the same alert");
