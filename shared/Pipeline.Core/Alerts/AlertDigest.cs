@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.Core.Alerts;
 
-/// <summary>One line of a digest: an alert that is news (new, or its status or newest year changed), with the link to its institution's page.</summary>
+/// <summary>
+/// One line of a digest: an alert that is news (new, or its status or newest year changed), with the link to its
+/// institution's page.
+/// </summary>
 public sealed record DigestEntry(
     string AlertId, string Key, string Instellingscode, string Instellingsnaam, string Indicator, int Jaar, string Status, string Ernst,
     string Samenvatting, string Link)

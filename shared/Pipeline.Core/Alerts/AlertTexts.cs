@@ -67,7 +67,8 @@ public static class AlertTexts
             $"{Days(maxAge)} ({section}:MaxAge). Huidig bestand: {currentRaw}. " +
             "Controleer of de bron nog wordt bijgewerkt en of het adres in de configuratie nog klopt.");
 
-    public static OperatorAlert SourceFailing(string label, int failures, string firstRun, DateTimeOffset? since, string? firstError, string? currentRaw) =>
+    public static OperatorAlert SourceFailing(string label, int failures, string firstRun, DateTimeOffset? since, string? firstError,
+        string? currentRaw) =>
         new(BronMislukt, $"Bron {label} faalt {failures} keer achter elkaar",
             $"Het ophalen van {label} is bij {failures} opeenvolgende verversingen mislukt, " +
             $"voor het eerst in run {firstRun}" + (since is { } d ? $" ({Day(d)})" : "") + $": {firstError ?? "onbekende fout"}. " +

@@ -20,7 +20,8 @@ public static class DigestMail
         foreach (var r in to) mail.To.Add(MailboxAddress.Parse(r));
         mail.Subject = d.Titel;
         mail.Headers.Add(DigestIdHeader, d.Id);
-        mail.Headers.Add(AlertIdsHeader, string.Join(", ", d.Groups.SelectMany(g => g.Entries).Select(e => e.AlertId).Concat(d.Notices.Select(n => n.Id))));
+        var ids = d.Groups.SelectMany(g => g.Entries).Select(e => e.AlertId).Concat(d.Notices.Select(n => n.Id));
+        mail.Headers.Add(AlertIdsHeader, string.Join(", ", ids));
         mail.Body = new BodyBuilder { TextBody = Text(d), HtmlBody = Html(d) }.ToMessageBody();
         return mail;
     }

@@ -57,7 +57,8 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
         {
             warnings.AddRange(cand.Warnings.Select(w => $"{cand.FileName} {w}"));
             if (!cand.IsValid && ambitions.AlreadyReported)
-                warnings.Add($"ambitions file {cand.FileName} was refused before (kept in {ambitions.Quarantined}); the ambitions in force stay in force");
+                warnings.Add($"ambitions file {cand.FileName} was refused before (kept in {ambitions.Quarantined}); " +
+                             "the ambitions in force stay in force");
             else if (!cand.IsValid)
             {
                 // Capped: a file of thousands of bad lines must not become a message of megabytes.

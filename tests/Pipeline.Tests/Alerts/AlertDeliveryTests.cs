@@ -109,8 +109,7 @@ public sealed class AlertDeliveryTests
 
     /// <summary>The alert ids of each digest mailed to the directie mbo, in order.</summary>
     private List<List<string>> MailDigests() => Mails("directie-mbo@example.org")
-        .Select(m => System.Text.RegularExpressions.Regex.Matches(m.Headers[DigestMail.AlertIdsHeader] ?? "", "[0-9a-f]{16}").Select(x => x.Value).ToList())
-        .ToList();
+        .Select(DigestCards.MailAlertIds).ToList();
 
     private static string Id(string code, int jaar, string status) => Alert.IdFor(code, "aandeel_bbl", jaar, status);
 
@@ -139,7 +138,9 @@ public sealed class AlertDeliveryTests
         CollectionAssert.AreEqual(expected, MailDigests().Single());
         StringAssert.Contains(mail.HtmlBody, $"<a href=\"{ReportBase}instelling/25LH.html\">rapport</a>");
         StringAssert.Contains(mail.TextBody, "ROC Midden Nederland (25LH)");
-        Assert.IsLessThan(mail.TextBody.IndexOf("ROC Midden Nederland", StringComparison.Ordinal), mail.TextBody.IndexOf("ROC Mondriaan", StringComparison.Ordinal));
+        var text = mail.TextBody;
+        Assert.IsLessThan(text.IndexOf("ROC Midden Nederland", StringComparison.Ordinal), text.IndexOf("ROC Mondriaan", StringComparison.Ordinal),
+            "the institution with a kritiek entry comes first");
 
         var (second, m2) = await RunAsync();
         Assert.AreEqual(2, second!.Alerts, "the alerts still stand in gold/alerts");

@@ -59,7 +59,7 @@ public sealed class SampleDigestTests
         var ids = DigestCards.AlertIds(card);
         CollectionAssert.AreEquivalent(expected.Keys.ToList(), ids, "the newest year per institution and indicator, nothing older");
         var mail = Mails().Single();
-        CollectionAssert.AreEqual(ids, MailIds(mail), "the mail lists the same entries in the same order");
+        CollectionAssert.AreEqual(ids, DigestCards.MailAlertIds(mail), "the mail lists the same entries in the same order");
 
         var headings = DigestCards.Headings(card);
         var codes = expected.Values.Select(t => t.Instellingscode).Distinct().ToList();
@@ -92,7 +92,7 @@ public sealed class SampleDigestTests
         Assert.AreEqual(RunOutcomes.Failed, third.Outcome, "the failing channel fails the alerts stage visibly");
         var change = Alert.IdFor("25LH", "job_veiligheid", 2025, TrajectoryStatus.UitKoers);
         Assert.HasCount(2, Mails());
-        CollectionAssert.AreEqual(new[] { change }, MailIds(Mails()[^1]), "exactly the one change");
+        CollectionAssert.AreEqual(new[] { change }, DigestCards.MailAlertIds(Mails()[^1]), "exactly the one change");
         Assert.HasCount(1, DigestCards.Accepted(hook));
 
         Up(hook);
@@ -103,9 +103,6 @@ public sealed class SampleDigestTests
         CollectionAssert.AreEqual(new[] { change }, DigestCards.AlertIds(cards[^1]));
         Assert.HasCount(2, Mails(), "the mail channel, which had accepted it, is not sent it again");
     }
-
-    private static List<string> MailIds(MimeKit.MimeMessage m) =>
-        System.Text.RegularExpressions.Regex.Matches(m.Headers[DigestMail.AlertIdsHeader] ?? "", "[0-9a-f]{16}").Select(x => x.Value).ToList();
 
     private static void Up(WireMockServer hook)
     {

@@ -3,7 +3,10 @@ using WireMock.Server;
 
 namespace Pipeline.Tests.Infrastructure;
 
-/// <summary>Reads the digests a WireMock webhook accepted: the Adaptive Card's elements named <c>alert-{id}</c> are its entries.</summary>
+/// <summary>
+/// Reads digests as the channels delivered them: a WireMock webhook's Adaptive Cards (elements named
+/// <c>alert-{id}</c> are the entries) and mails (the <c>X-Pipeline-Alert-Ids</c> header).
+/// </summary>
 public static class DigestCards
 {
     /// <summary>The bodies of the posts the hook answered with 200, in order.</summary>
@@ -34,6 +37,11 @@ public static class DigestCards
     public static List<string> AlertIds(JsonNode card) => Elements(card)
         .Select(e => (string?)e["id"]).OfType<string>().Where(id => id.StartsWith("alert-", StringComparison.Ordinal))
         .Select(id => id["alert-".Length..]).ToList();
+
+    /// <summary>The alert ids a digest mail carries, in its order.</summary>
+    public static List<string> MailAlertIds(MimeKit.MimeMessage mail) =>
+        System.Text.RegularExpressions.Regex.Matches(mail.Headers[Pipeline.Core.Alerts.DigestMail.AlertIdsHeader] ?? "", "[0-9a-f]{16}")
+            .Select(x => x.Value).ToList();
 
     /// <summary>The institution headings (the first text of each container), in the card's order.</summary>
     public static List<string> Headings(JsonNode card) => Body(card)
