@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using MailKit.Net.Smtp;
-using MimeKit;
 
 namespace Pipeline.Core.Alerts;
 
-/// <summary>One way out for alert messages. A thrown exception means "not delivered": the message stays in the outbox.</summary>
+/// <summary>One way out for alert digests. A thrown exception means "not delivered": the digest stays in the outbox.</summary>
 public interface IAlertChannel
 {
     /// <summary>Stable name: the outbox keys pending messages by it.</summary>
@@ -14,7 +12,7 @@ public interface IAlertChannel
     /// <summary>True for the operators' channel (operator alerts only); false for the directie mbo channels.</summary>
     bool ForOperators { get; }
 
-    Task SendAsync(AlertMessage message, CancellationToken ct);
+    Task SendAsync(AlertDigest digest, CancellationToken ct);
 
     /// <summary>
     /// <paramref name="text"/> (an error message) without the channel's secrets, fit for the lake and the log:
@@ -24,70 +22,33 @@ public interface IAlertChannel
 }
 
 /// <summary>
-/// A Teams / Power Automate incoming webhook: one Adaptive Card per alert. The URL's path and query are its secret
-/// (the signature); only <see cref="ChannelAddress.Redact(Uri)"/> of it ever appears in a message.
+/// A Teams / Power Automate incoming webhook: one Adaptive Card per digest (<see cref="DigestCard"/>). The URL's path
+/// and query are its secret (the signature); only <see cref="ChannelAddress.Redact(Uri)"/> of it ever appears in a message.
 /// </summary>
 public sealed class WebhookChannel(HttpClient http, Uri url) : IAlertChannel
 {
     public string Name => "webhook";
     public bool ForOperators => false;
 
-    public async Task SendAsync(AlertMessage message, CancellationToken ct)
+    public async Task SendAsync(AlertDigest digest, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(url, Card(message), ct);
+        using var response = await http.PostAsJsonAsync(url, DigestCard.Message(digest), ct);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"Webhook {ChannelAddress.Redact(url)} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
     }
 
     public string Redact(string text) => ChannelAddress.Redact(text, url);
-
-    /// <summary>The Power Automate "post card" shape: a message with one Adaptive Card attachment.</summary>
-    public static JsonObject Card(AlertMessage m) => new()
-    {
-        ["type"] = "message",
-        ["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = "application/vnd.microsoft.card.adaptive",
-            ["content"] = new JsonObject
-            {
-                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                ["type"] = "AdaptiveCard",
-                ["version"] = "1.4",
-                ["body"] = new JsonArray(
-                    new JsonObject
-                    {
-                        ["type"] = "TextBlock", ["text"] = Markdown.Escape(m.Titel), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
-                        ["color"] = m.Ernst == Ernst.Kritiek ? "Attention" : "Warning",
-                    },
-                    new JsonObject { ["type"] = "TextBlock", ["text"] = Markdown.Escape(m.Tekst).Replace("\n", "\n\n"), ["wrap"] = true },
-                    new JsonObject
-                    {
-                        ["type"] = "FactSet",
-                        ["facts"] = new JsonArray(m.Facts.Select(f => (JsonNode)new JsonObject
-                        {
-                            ["title"] = Markdown.Escape(f.Title), ["value"] = Markdown.Escape(f.Value),
-                        }).ToArray()),
-                    }),
-            },
-        }),
-    };
 }
 
-/// <summary>E-mail over SMTP with MailKit: one message per alert to a fixed recipient list.</summary>
+/// <summary>E-mail over SMTP with MailKit: one message per digest (<see cref="DigestMail"/>) to a fixed recipient list.</summary>
 public sealed class SmtpChannel(SmtpOptions options, IReadOnlyList<string> to, string name, bool forOperators) : IAlertChannel
 {
     public string Name => name;
     public bool ForOperators => forOperators;
 
-    public async Task SendAsync(AlertMessage message, CancellationToken ct)
+    public async Task SendAsync(AlertDigest digest, CancellationToken ct)
     {
-        var mail = new MimeMessage();
-        mail.From.Add(MailboxAddress.Parse(options.From));
-        foreach (var r in to) mail.To.Add(MailboxAddress.Parse(r));
-        mail.Subject = message.Titel;
-        mail.Headers.Add("X-Pipeline-Alert-Id", message.Id);
-        mail.Body = new TextPart("plain") { Text = message.Tekst + "\n\n" + string.Join("\n", message.Facts.Select(f => $"{f.Title}: {f.Value}")) };
-
+        using var mail = DigestMail.Create(digest, options.From, to);
         using var client = new SmtpClient();
         await client.ConnectAsync(options.Host, options.Port, options.Security, ct);
         if (options.User is not null)

@@ -13,6 +13,11 @@ public sealed record AlertOptions
     public SmtpOptions? Smtp { get; init; }
     /// <summary>Recipients of operator alerts (quarantine, failed source, invalid ambitions); e-mail via <see cref="Smtp"/>.</summary>
     public IReadOnlyList<string> OperatorsTo { get; init; } = [];
+    /// <summary>
+    /// Where the report (<c>reports/</c>) is published, e.g. a static website; digest entries link to the institution's
+    /// page under it. Without it they name the page's path in the lake (<c>reports/instelling/…</c>).
+    /// </summary>
+    public Uri? ReportBaseUrl { get; init; }
 
     public static AlertOptions FromConfiguration(IConfiguration config)
     {
@@ -40,6 +45,9 @@ public sealed record AlertOptions
                 : throw new InvalidOperationException("Alerts:Webhook:Url is not an absolute http(s) URL."),
             Smtp = smtp,
             OperatorsTo = List(config["Alerts:Operators:To"]),
+            ReportBaseUrl = config["Alerts:ReportBaseUrl"] is not { Length: > 0 } reportBase ? null
+                : Uri.TryCreate(reportBase, UriKind.Absolute, out var r) && r.Scheme is "https" or "http" ? r
+                : throw new InvalidOperationException("Alerts:ReportBaseUrl is not an absolute http(s) URL."),
         };
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Silver;
 using Pipeline.Core.Sources.Uploads;

@@ -1,3 +1,5 @@
+using Pipeline.Core.Tables;
+using Pipeline.Core.Indicators;
 using Pipeline.Core.Datasets;
 
 namespace Pipeline.Core.Gold;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using System.Globalization;
 using System.Text;
 
@@ -69,9 +70,12 @@ public static class IndicatorDocs
             year the indicator has data for (at most 2027); an institution without a value that year is `onvoldoende_data`.
             Columns: `instellingscode, indicator, jaar, waarde, startwaarde, verwachte_waarde, streefwaarde_2027, achterstand, tolerantie, status`.
 
-            ## Alerts (`gold/alerts`)
-            One alert per (`instellingscode`, `indicator`, `jaar`) with status `risico` (ernst `waarschuwing`) or
-            `uit_koers` (ernst `kritiek`). `alert_id` = first 16 hex characters of sha256(`instellingscode|indicator|jaar|status`).
+            ## Alerts (`gold/alerts`, written by the alerts stage)
+            Only the newest year of each trajectory (`instellingscode`, `indicator`) counts: it raises one alert when its status is
+            `risico` (ernst `waarschuwing`) or `uit_koers` (ernst `kritiek`). Older years are history, in `gold/trajecten` and the
+            report. `alert_id` = first 16 hex characters of sha256(`instellingscode|indicator|jaar|status`). An alert is news (an
+            entry of the run's digest) when its institution and indicator were not reported before, or its newest year or status
+            changed; a trajectory back `op_koers` is forgotten, so a relapse is news again.
 
             """);
         return sb.ToString().Replace("\r\n", "\n");

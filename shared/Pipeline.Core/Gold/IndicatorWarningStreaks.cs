@@ -1,18 +1,15 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using Pipeline.Core.Alerts;
 using Pipeline.Core.Lake;
 
 namespace Pipeline.Core.Gold;
 
 /// <summary>
 /// How many gold runs in a row each indicator warning occurred (<c>_state/gold/indicator_warnings.json</c>). A warning
-/// seen in <see cref="GoldOptions.WarningRuns"/> runs in a row becomes an operator alert whose text names the run the
-/// streak began in, so the outbox reports it once per streak; a run without the warning ends the streak.
+/// seen in <see cref="GoldOptions.WarningRuns"/> runs in a row persists: the alerts stage reports it once per streak (its
+/// text names the run the streak began in); a run without the warning ends the streak.
 /// </summary>
 public sealed class IndicatorWarningStreaks(ILakeStore lake, int alertAfter)
 {
-    public const string IndicatorOntbreekt = "indicator_ontbreekt";
     public static readonly LakePath StatePath = LakePath.Parse($"{LakeZones.State}/gold/indicator_warnings.json");
 
     public sealed record Streak(
@@ -21,8 +18,8 @@ public sealed class IndicatorWarningStreaks(ILakeStore lake, int alertAfter)
         [property: JsonPropertyName("first_run")] string FirstRun,
         [property: JsonPropertyName("first_seen")] DateTimeOffset FirstSeen);
 
-    /// <summary>Records this run's warnings; returns the operator alerts for those that persist.</summary>
-    public async Task<IReadOnlyList<OperatorAlert>> UpdateAsync(string runId, DateTimeOffset now, IReadOnlyList<IndicatorWarning> warnings,
+    /// <summary>Records this run's warnings; returns those that persist.</summary>
+    public async Task<IReadOnlyList<PersistingWarning>> UpdateAsync(string runId, DateTimeOffset now, IReadOnlyList<IndicatorWarning> warnings,
         CancellationToken ct = default)
     {
         var previous = await lake.ReadJsonAsync<Dictionary<string, Streak>>(StatePath, ct: ct) ?? [];
@@ -30,13 +27,7 @@ public sealed class IndicatorWarningStreaks(ILakeStore lake, int alertAfter)
         foreach (var w in warnings.DistinctBy(w => w.Text))
             current[w.Text] = previous.TryGetValue(w.Text, out var p) ? p with { Runs = p.Runs + 1 } : new Streak(w.Indicator, 1, runId, now);
         if (current.Count > 0 || previous.Count > 0) await lake.WriteJsonAsync(StatePath, current, ct: ct);
-        return current.Where(kv => kv.Value.Runs >= alertAfter).Select(kv => Alert(kv.Key, kv.Value)).ToList();
+        return current.Where(kv => kv.Value.Runs >= alertAfter)
+            .Select(kv => new PersistingWarning(kv.Value.Indicator, kv.Key, alertAfter, kv.Value.FirstRun, kv.Value.FirstSeen)).ToList();
     }
-
-    private OperatorAlert Alert(string text, Streak s) =>
-        new(IndicatorOntbreekt, $"Indicator {s.Indicator}: waarschuwing in {alertAfter} runs achter elkaar",
-            $"De gold-stap gaf in {alertAfter} opeenvolgende runs dezelfde waarschuwing, voor het eerst in run {s.FirstRun} " +
-            $"({s.FirstSeen.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): {text} " +
-            "Controleer de codes in de configuratie (docs/sources.md, CBS) tegen de codelijst van de tabel. " +
-            "Deze melding komt één keer per reeks; `pipeline status` en de run-manifesten tonen de stand.");
 }

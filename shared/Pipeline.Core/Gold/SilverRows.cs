@@ -1,3 +1,5 @@
+using Pipeline.Core.Indicators;
+
 namespace Pipeline.Core.Gold;
 
 // Typed mirrors of the silver tables (see the silver table contract). Gold is a pure function of these rows; reading
@@ -9,7 +11,7 @@ public sealed record SilverSource(string Bron, string Dataset, string RawSha256,
     public static readonly SilverSource Unknown = new("", "", "");
 
     /// <summary>The <c>bron</c> column: dataset and raw sha256, e.g. <c>duo/mbo-studenten-per-instelling@sha256:ab12…</c>.</summary>
-    public string Label => $"{Bron}/{Dataset}@sha256:{RawSha256}";
+    public string Label => new Tables.SourceLabel(Bron, Dataset, RawSha256).ToString();
 }
 
 /// <summary><c>silver/mbo_studenten_per_instelling</c>: one row per institution, year and leerweg.</summary>

@@ -1,14 +1,7 @@
+using Pipeline.Core.Indicators;
+using Pipeline.Core.Tables;
+
 namespace Pipeline.Core.Gold;
-
-public static class TrajectoryStatus
-{
-    public const string OpKoers = "op_koers";
-    public const string Risico = "risico";
-    public const string UitKoers = "uit_koers";
-    public const string OnvoldoendeData = "onvoldoende_data";
-
-    public static readonly IReadOnlyList<string> All = [OpKoers, Risico, UitKoers, OnvoldoendeData];
-}
 
 /// <summary>One row of <c>gold/trajecten</c>: where a value stands against the institution's ambition trajectory.</summary>
 public sealed record TrajectoryPoint(

@@ -93,7 +93,6 @@ public sealed record DatasetFreshness
 /// </summary>
 public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options = null, TimeProvider? clock = null)
 {
-    public const string Verouderd = "verouderd";
     /// <summary>A dataset that fails for ever would make every run read all manifests; this bounds the scan.</summary>
     public const int MaxRunsScanned = 1000;
 
@@ -114,8 +113,7 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return [new OperatorAlert(Verouderd, "Versheid van de bronnen niet te controleren",
-                $"De versheidscontrole ({FreshnessOptions.Section}) kon de lake in {lake.Location} niet lezen: {e.Message}")];
+            return [AlertTexts.FreshnessUnreadable(FreshnessOptions.Section, lake.Location, e.Message)];
         }
     }
 
@@ -151,22 +149,10 @@ public sealed class FreshnessMonitor(ILakeStore lake, FreshnessOptions? options 
     public static IEnumerable<OperatorAlert> AlertsFor(DatasetFreshness f)
     {
         if (f.IsStale && f.ContentSince is { } since && f.MaxAge is { } max)
-            yield return new OperatorAlert(Verouderd, $"Bron {f.Label} verouderd",
-                $"De gegevens van {f.Label} zijn sinds {Day(since)} niet veranderd; dat is langer dan de ingestelde " +
-                $"{Days(max)} ({FreshnessOptions.Section}:MaxAge). Huidig bestand: {f.CurrentRaw}. " +
-                "Controleer of de bron nog wordt bijgewerkt en of het adres in de configuratie nog klopt.");
+            yield return AlertTexts.SourceStale(f.Label, since, max, FreshnessOptions.Section, f.CurrentRaw);
         if (f.IsFailing && f.FailingSinceRun is { } run)
-            yield return new OperatorAlert(OperatorAlert.BronMislukt, $"Bron {f.Label} faalt {f.MaxConsecutiveFailures} keer achter elkaar",
-                $"Het ophalen van {f.Label} is bij {f.MaxConsecutiveFailures} opeenvolgende verversingen mislukt, " +
-                $"voor het eerst in run {run}" + (f.FailingSince is { } d ? $" ({Day(d)})" : "") + $": {f.FirstError ?? "onbekende fout"}. " +
-                (f.CurrentRaw is null ? "Er zijn nog geen gegevens van deze bron." : $"De vorige goede gegevens blijven in gebruik ({f.CurrentRaw}).") +
-                " Deze melding komt één keer per reeks mislukte pogingen; `pipeline status` toont de stand.");
+            yield return AlertTexts.SourceFailing(f.Label, f.MaxConsecutiveFailures, run, f.FailingSince, f.FirstError, f.CurrentRaw);
     }
-
-    private static string Day(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Days(TimeSpan t) => t.TotalDays >= 1 && t.TotalDays == Math.Floor(t.TotalDays)
-        ? $"{t.TotalDays.ToString(CultureInfo.InvariantCulture)} dagen" : t.ToString("c", CultureInfo.InvariantCulture);
 
     internal static (string Bron, string Dataset) Split(string label) =>
         label.IndexOf('/') is var i and > 0 ? (label[..i], label[(i + 1)..]) : (label, "");

@@ -35,9 +35,11 @@ public static class PipelineComposition
         if (config["Pipeline:InstanceName"] is { Length: > 0 } name) services.AddSingleton(new PipelineInstance(name));
         // HttpClientFactory logs request URIs (System.Net.Http.HttpClient.alerts.*); a webhook URL is a secret.
         services.AddHttpClient(AlertsHttpClient).RemoveAllLoggers();
-        services.AddSingleton(sp => new GoldService(sp.GetRequiredService<ILakeStore>(),
-            AlertChannelFactory.Create(alerts, sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient)),
-            log: sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>(), options: gold));
+        services.AddSingleton(sp => new GoldService(sp.GetRequiredService<ILakeStore>(), sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<GoldService>(), gold));
+        services.AddSingleton(sp => AlertService.Create(sp.GetRequiredService<ILakeStore>(), alerts,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AlertsHttpClient), sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<AlertService>()));
         services.AddSingleton(sp => new FreshnessMonitor(sp.GetRequiredService<ILakeStore>(), freshness, sp.GetService<TimeProvider>()));
         services.AddSingleton(silver);
         // Nobody watches by default (the function host); the CLI registers its status line or plain lines first.

@@ -30,7 +30,7 @@ public enum RefreshScope
 /// <param name="freshness">Stale and failing sources become operator alerts after each refresh (defaults when null).</param>
 /// <param name="progress">Stage starts and ends, silver rows: for someone watching (the CLI); nothing when null.</param>
 public sealed class PipelineService(
-    ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold,
+    ILakeStore lake, ILogger<PipelineService> log, BronzeService bronze, GoldService gold, AlertService alerts,
     PipelineInstance? instance = null, SilverOptions? silverOptions = null, TimeProvider? clock = null,
     FreshnessMonitor? freshness = null, IRunProgress? progress = null)
 {
@@ -49,7 +49,7 @@ public sealed class PipelineService(
 
     public ILakeStore Lake => lake;
 
-    /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts.</summary>
+    /// <summary>The nightly refresh (and <c>pipeline refresh</c>): bronze → silver → gold → alerts (→ report).</summary>
     /// <param name="ambitions">
     /// An ambitions file given on the command line (<c>--ambitions</c>): it is put in <c>landing/ambities/</c> and goes
     /// through the same door as an upload, so once accepted it is the dataset's current file, in force on later runs too.
@@ -83,9 +83,9 @@ public sealed class PipelineService(
             }
             foreach (var raw in backlog)
                 if (await SilverAsync(run, raw, locked) is { Status: StageStatuses.Failed } failed)
-                    operatorAlerts.Add(SilverRejected(raw, failed));
-            if (scope == RefreshScope.Full || backlog.Count > 0) await gold.RunAsync(run, null, operatorAlerts, locked);
-            else await gold.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
+                    operatorAlerts.Add(AlertTexts.RawFileRejected(raw.Value, failed.Errors));
+            if (scope == RefreshScope.Full || backlog.Count > 0) await GoldAndAlertsAsync(run, operatorAlerts, locked);
+            else await alerts.DeliverOperatorAlertsAsync(run, operatorAlerts, locked);
         }
         return await CompleteAsync(run, ct);
     }
@@ -115,7 +115,7 @@ public sealed class PipelineService(
             var locked = held.Token;
             silver = await SilverAsync(run, path, locked);
             if (silver.Status != StageStatuses.Failed)
-                await gold.RunAsync(run, ct: locked);
+                await GoldAndAlertsAsync(run, [], locked);
         }
         var manifest = await CompleteAsync(run, ct);
         if (silver.Status == StageStatuses.Failed)
@@ -141,9 +141,7 @@ public sealed class PipelineService(
             result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
         run.Add(BronzeStage(result));
         if (result.Status == SourceStatus.Failed)
-            await gold.DeliverOperatorAlertsAsync(run,
-                [new OperatorAlert(OperatorAlert.Quarantaine, $"Upload {landingName} afgekeurd",
-                    $"Het bestand {landingName} is niet ingelezen: {result.Reason ?? "onbekende fout"}. Het staat in quarantine/ ter inspectie.")], ct);
+            await alerts.DeliverOperatorAlertsAsync(run, [AlertTexts.UploadRejected(landingName, result.Reason)], ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -175,10 +173,7 @@ public sealed class PipelineService(
                 Inputs = [new RunFile(path)], Outputs = [new RunFile(quarantined)], Message = reason,
             };
         });
-        await gold.DeliverOperatorAlertsAsync(run,
-            [new OperatorAlert(OperatorAlert.Quarantaine, $"Bestand {name} kon niet worden verwerkt",
-                $"Het bestand {name} is na herhaalde pogingen niet verwerkt en staat nu in {quarantined}. Reden: {reason}. " +
-                "Andere bestanden worden gewoon verwerkt; de vorige goede gegevens blijven in gebruik.")], ct);
+        await alerts.DeliverOperatorAlertsAsync(run, [AlertTexts.Poison(name, quarantined.Value, reason)], ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -217,23 +212,50 @@ public sealed class PipelineService(
         });
     }
 
+    /// <summary>
+    /// Gold, then alerts (the gold tables judged, <c>gold/alerts</c> written, one digest per channel), then the report
+    /// of what they wrote. What gold found for the operators joins <paramref name="operatorAlerts"/>; if gold could not
+    /// compute, the alerts stage still delivers the operator notices and retries what is pending.
+    /// </summary>
+    private async Task GoldAndAlertsAsync(RunRecorder run, List<OperatorAlert> operatorAlerts, CancellationToken ct)
+    {
+        var summary = await gold.RunAsync(run, null, ct);
+        if (summary is null)
+        {
+            await alerts.DeliverOperatorAlertsAsync(run, operatorAlerts, ct);
+            return;
+        }
+        operatorAlerts.AddRange(OperatorAlertsFrom(summary));
+        await alerts.RunAsync(run, summary.Instellingsnamen, operatorAlerts, ct);
+        await run.StageAsync("report", LakeZones.Reports, () => PublishReportAsync(ct));
+    }
+
+    /// <summary>What the gold stage found for the operators (a refused ambitions file, persisting warnings), worded by the alerts stage.</summary>
+    public static IEnumerable<OperatorAlert> OperatorAlertsFrom(GoldSummary gold)
+    {
+        if (gold.RejectedAmbitions is { } r) yield return AlertTexts.AmbitionsRejected(r.FileName, r.Quarantined, r.Errors);
+        foreach (var w in gold.PersistingWarnings) yield return AlertTexts.PersistingWarning(w.Indicator, w.Text, w.Runs, w.FirstRun, w.FirstSeen);
+    }
+
+    /// <summary>The HTML report in <c>reports/</c> reflects the gold tables just written, alerts included.</summary>
+    private async Task<StageRecord> PublishReportAsync(CancellationToken ct)
+    {
+        var written = await new Report.ReportPublisher(lake, clock: clock).PublishToLakeAsync(ct);
+        return new StageRecord
+        {
+            Stage = "report", Started = default, Status = StageStatuses.Succeeded, Rows = written.Count,
+            Message = $"{written.Count} pages in {LakeZones.Reports}/", Outputs = written.Select(p => new RunFile(p.Value)).ToList(),
+        };
+    }
+
     /// <summary>A source that could not be fetched is news for the operators (once per distinct reason).</summary>
     /// <remarks>A refused upload is a quarantine alert: its text names the content-addressed quarantine file, so the same bytes are reported once.</remarks>
     private static List<OperatorAlert> OperatorAlertsFor(IEnumerable<SourceResult> sources) =>
         sources.Where(s => s.Status == SourceStatus.Failed)
             .Select(s => Sources.Uploads.UploadFolders.All.Any(f => f.Bron == s.Bron && f.Dataset == s.Dataset)
-                ? new OperatorAlert(OperatorAlert.Quarantaine, $"Upload voor {s.Bron}/{s.Dataset} afgekeurd",
-                    $"Een upload voor {s.Bron}/{s.Dataset} is niet ingelezen: {s.Reason ?? "onbekende fout"}. " +
-                    "De vorige goede gegevens blijven in gebruik; andere uploads zijn gewoon verwerkt.")
-                : new OperatorAlert(OperatorAlert.BronMislukt, $"Bron {s.Bron}/{s.Dataset} niet opgehaald",
-                    $"De bron {s.Bron}/{s.Dataset} kon niet worden opgehaald ({s.Url ?? "geen adres"}): {s.Reason ?? "onbekende fout"}. " +
-                    "De vorige goede gegevens blijven in gebruik."))
+                ? AlertTexts.DatasetUploadRejected($"{s.Bron}/{s.Dataset}", s.Reason)
+                : AlertTexts.SourceFailed($"{s.Bron}/{s.Dataset}", s.Url, s.Reason))
             .ToList();
-
-    private static OperatorAlert SilverRejected(LakePath raw, StageRecord stage) =>
-        new(OperatorAlert.Quarantaine, $"Bestand {raw} afgekeurd",
-            $"Het bestand {raw} is niet genormaliseerd: {string.Join("; ", stage.Errors)}. Het staat in quarantine/ ter inspectie; " +
-            "de vorige tabel blijft in gebruik.");
 
     private async Task<RunManifest> CompleteAsync(RunRecorder run, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake.Tables;
 using Pipeline.Core.Silver;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using System.Text;
 using Pipeline.Core.Alerts;
 using Pipeline.Core.Gold;

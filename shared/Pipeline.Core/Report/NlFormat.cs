@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using System.Globalization;
 using System.Net;
 using Pipeline.Core.Gold;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Gold;
 
 namespace Pipeline.Core.Report;

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Parquet;
 using Parquet.Serialization;
 using Pipeline.Core.Gold;
@@ -7,7 +8,7 @@ using Pipeline.Core.Orchestration;
 namespace Pipeline.Core.Report;
 
 /// <summary>
-/// Reads what the report shows: the gold tables (through <see cref="GoldTableIo"/>), institution names from silver,
+/// Reads what the report shows: the gold tables (through <see cref="GoldTableStore"/>), institution names from silver,
 /// and source freshness, gold's last write and provisional years from the status report and the raw sidecars.
 /// </summary>
 public sealed class ReportReader(ILakeStore lake, FreshnessOptions? freshness = null, TimeProvider? clock = null)
@@ -17,10 +18,9 @@ public sealed class ReportReader(ILakeStore lake, FreshnessOptions? freshness = 
 
     public async Task<ReportData> ReadAsync(CancellationToken ct = default)
     {
-        var io = new GoldTableIo(lake);
-        var trajecten = await io.ReadGoldAsync<TrajectRow>(GoldService.TrajectenTable, ct);
-        var indicatoren = await io.ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable, ct);
-        var alerts = await io.ReadGoldAsync<AlertRow>(GoldService.AlertsTable, ct);
+        var trajecten = await GoldTableStore.ReadTrajectenAsync(lake, ct);
+        var indicatoren = await GoldTableStore.ReadIndicatorenAsync(lake, ct);
+        var alerts = await GoldTableStore.ReadAlertsAsync(lake, ct);
 
         var status = await new StatusReportBuilder(lake, freshness, _clock).BuildAsync(ct);
         var pointers = await FreshnessMonitor.ReadPointersAsync(lake, ct);

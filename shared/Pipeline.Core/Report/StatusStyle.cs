@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Gold;
 using ScottPlot;
 

@@ -1,3 +1,5 @@
+using Pipeline.Core.Tables;
+using Pipeline.Core.Indicators;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli;
@@ -35,7 +37,7 @@ public sealed class CbsCodeListTests
         Assert.IsTrue(gold.Warnings.Any(w => w.Contains("A025290", StringComparison.Ordinal) && w.Contains("85368NED", StringComparison.Ordinal)),
             "warnings: " + string.Join(" | ", gold.Warnings));
         StringAssert.Contains(gold.Message ?? "", "A025290", "the run summary shows the warning");
-        var indicators = await new GoldTableIo(new FileSystemLake(lakeDir.Path)).ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable);
+        var indicators = await GoldTableStore.ReadIndicatorenAsync(new FileSystemLake(lakeDir.Path));
         Assert.IsNotEmpty(indicators, "the other indicators are computed");
         Assert.IsFalse(indicators.Any(i => i.Indicator == IndicatorCatalog.VsvLandelijk), "no value taken from another row");
     }

@@ -53,9 +53,10 @@ public sealed class SampleRefreshTests
             Assert.AreEqual(written, Count(db, $"{dir.Path}/silver/{table}/**/*.parquet"), table);
         }
         var gold = run.Stages.Single(s => s.Stage == "gold");
-        foreach (var table in new[] { "indicatoren", "trajecten", "alerts" })
+        var alerts = run.Stages.Single(s => s.Stage == "alerts");
+        foreach (var (table, stage) in new[] { ("indicatoren", gold), ("trajecten", gold), ("alerts", alerts) })
         {
-            var written = gold.Outputs.Where(o => o.Path.Split('/')[1] == table).Sum(o => o.Rows ?? 0);
+            var written = stage.Outputs.Where(o => o.Path.Split('/')[1] == table).Sum(o => o.Rows ?? 0);
             Assert.IsTrue(written > 0, table);
             Assert.AreEqual(written, Count(db, $"{dir.Path}/gold/{table}/**/*.parquet"), table);
         }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
@@ -109,17 +110,16 @@ public sealed class FunctionTriggerTests
         foreach (var zone in new[] { LakeZones.Silver, LakeZones.Gold })
             files.AddRange(await Lake.NamesAsync(zone + "/"));
         var checks = System.Text.Json.Nodes.JsonNode.Parse(await Lake.ReadTextAsync("silver/mbo_studenten_per_instelling/_checks.json"))!;
-        var io = new GoldTableIo(Lake);
-        var indicators = (await io.ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable))
+        var indicators = (await GoldTableStore.ReadIndicatorenAsync(Lake))
             .Select(r => $"{r.Instellingscode}|{r.Indicator}|{r.Jaar}|{r.Waarde}").Order().ToList();
-        var alerts = (await io.ReadGoldAsync<AlertRow>(GoldService.AlertsTable)).Select(a => a.AlertId).Order().ToList();
+        var alerts = (await GoldTableStore.ReadAlertsAsync(Lake)).Select(a => a.AlertId).Order().ToList();
         return (files.Order().ToList(), $"{checks["rows_in"]}/{checks["rows_out"]}", indicators, alerts);
     }
 
     private int WebhookPosts() => _hook.LogEntries.Count(e => e.RequestMessage.Path == "/hook");
 
     [TestMethod]
-    public async Task Upload_then_raw_file_yield_silver_gold_and_each_alert_posted_once()
+    public async Task Upload_then_raw_file_yield_silver_gold_and_one_digest_listing_each_alert_once()
     {
         var ambitions = await PutAsync(LakeZones.Landing, "ambities/ambities.csv", Sample("ambities", "ambities.csv"));
         await App.OnUpload(ambitions.Blob, ambitions.Name, CancellationToken.None);
@@ -127,9 +127,11 @@ public sealed class FunctionTriggerTests
         await App.OnRawFile(raw.Blob, raw.Name, CancellationToken.None);
 
         Assert.IsNotEmpty(await Lake.NamesAsync("silver/mbo_studenten_per_instelling/"), "silver written");
-        var alerts = await new GoldTableIo(Lake).ReadGoldAsync<AlertRow>(GoldService.AlertsTable);
+        var alerts = await GoldTableStore.ReadAlertsAsync(Lake);
         Assert.IsTrue(alerts.Any(a => a.Indicator == "aandeel_bbl"), "alerts come from the uploaded ambitions and the raw file");
-        Assert.AreEqual(alerts.Count, WebhookPosts(), "each alert posted to the webhook once");
+        Assert.AreEqual(1, WebhookPosts(), "one digest for the run");
+        CollectionAssert.AreEquivalent(alerts.Select(a => a.AlertId).ToList(), DigestCards.AlertIds(DigestCards.Accepted(_hook).Single()),
+            "the digest lists each current alert once");
         var runs = await RunsAsync();
         Assert.IsTrue(runs.Any(r => r.Trigger == "upload" && r.Outcome == RunOutcomes.Succeeded));
         Assert.IsTrue(runs.Any(r => r.Trigger == "raw-file" && r.Outcome == RunOutcomes.Succeeded));
@@ -154,7 +156,8 @@ public sealed class FunctionTriggerTests
         Assert.AreEqual(lake.SilverRows, again.SilverRows, "the same silver rows");
         CollectionAssert.AreEqual(lake.Indicators, again.Indicators, "the same indicator values");
         CollectionAssert.AreEqual(lake.Alerts, again.Alerts, "the same alerts, none twice");
-        Assert.AreEqual(lake.Alerts.Count, posts, "each alert posted once");
+        var posted = DigestCards.Accepted(_hook).SelectMany(DigestCards.AlertIds).Order().ToList();
+        CollectionAssert.AreEqual(lake.Alerts, posted, "each alert posted once, in one of the digests");
         Assert.AreEqual(posts, WebhookPosts(), "nothing is posted twice");
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using DuckDB.NET.Data;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
@@ -37,40 +38,36 @@ public sealed class GoldServiceTests
     private async Task<GoldSummary?> RunAsync(string ambities)
     {
         var run = new RunRecorder(_lake, "test");
-        var s = await new GoldService(_lake, []).RunAsync(run, new AmbitionsInput("ambities.csv", System.Text.Encoding.UTF8.GetBytes(ambities)));
+        var s = await new GoldService(_lake).RunAsync(run, new AmbitionsInput("ambities.csv", System.Text.Encoding.UTF8.GetBytes(ambities)));
         var m = await run.CompleteAsync();
         Assert.IsNotNull(s, string.Join("; ", m.Stages.SelectMany(x => x.Errors)));
         return s;
     }
 
     [TestMethod]
-    public async Task WritesIndicatorenTrajectenAndAlertsPartitionedByYearWithSourceAndRetrievalDate()
+    public async Task WritesIndicatorenAndTrajectenPartitionedByYearWithSourceAndRetrievalDate()
     {
         await ArrangeAsync();
         var s = await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n27GN,aandeel_bbl,2022,40,45,\n");
         Assert.IsNotNull(s);
-        Assert.AreEqual(0, s.Delivery.SentTotal, "no channel configured: the gold/alerts table is the only channel");
+        Assert.IsFalse(await _lake.ExistsAsync(GoldTables.Alerts.PartitionFile(2024)), "gold/alerts is the alerts stage's table");
 
-        var io = new GoldTableIo(_lake);
-        var values = await io.ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable);
+        var values = await GoldTableStore.ReadIndicatorenAsync(_lake);
         var bbl = values.Single(v => v is { Instellingscode: "25LH", Indicator: "aandeel_bbl", Jaar: 2024 });
         Assert.AreEqual(15.0, bbl.Waarde);
         Assert.AreEqual($"duo/mbo-studenten-per-instelling@sha256:{Sha}", bbl.Bron);
         Assert.AreEqual("2026-11-02", bbl.BronOpgehaald);
         var suppressed = values.Single(v => v is { Instellingscode: "27GN", Indicator: "aandeel_bbl" });
         Assert.AreEqual((Kwaliteit.Onderdrukt, 51.0), (suppressed.Kwaliteit, suppressed.NoemerMin!.Value));
-        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.IndicatorenTable, 2022)));
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTables.Indicatoren.PartitionFile(2022)));
 
-        var points = await io.ReadGoldAsync<TrajectRow>(GoldService.TrajectenTable);
+        var points = await GoldTableStore.ReadTrajectenAsync(_lake);
         // 25LH: 2022 op_koers, 2023 no data, 2024 15 vs 22 → uit_koers.
         // 27GN 2024: 38.1 but 37.0–39.2 by suppression vs 42: uit_koers at the minimum, risico at the maximum → no judgement.
         CollectionAssert.AreEqual(new[] { "op_koers", "onvoldoende_data", "uit_koers" },
             points.Where(p => p.Instellingscode == "25LH").OrderBy(p => p.Jaar).Select(p => p.Status).ToArray());
 
         Assert.AreEqual("onvoldoende_data", points.Single(p => p.Instellingscode == "27GN" && p.Jaar == 2024).Status);
-        var alerts = await io.ReadGoldAsync<AlertRow>(GoldService.AlertsTable);
-        Assert.AreEqual(1, alerts.Count);
-        StringAssert.Contains(alerts.Single(a => a.Instellingscode == "25LH").Tekst, "opgehaald op 2 november 2026");
 
         // Analysts' view: DuckDB over the Hive-partitioned files.
         using var db = new DuckDBConnection("DataSource=:memory:");
@@ -85,10 +82,10 @@ public sealed class GoldServiceTests
     {
         await ArrangeAsync();
         await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n");
-        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2022)));
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTables.Trajecten.PartitionFile(2022)));
         await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2023,20,25,2\n");
-        Assert.IsFalse(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2022)));
-        Assert.IsTrue(await _lake.ExistsAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2023)));
+        Assert.IsFalse(await _lake.ExistsAsync(GoldTables.Trajecten.PartitionFile(2022)));
+        Assert.IsTrue(await _lake.ExistsAsync(GoldTables.Trajecten.PartitionFile(2023)));
     }
 
     [TestMethod]
@@ -96,7 +93,7 @@ public sealed class GoldServiceTests
     {
         await ArrangeAsync();
         var run = new RunRecorder(_lake, "test");
-        var s = await new GoldService(_lake, []).RunAsync(run);
+        var s = await new GoldService(_lake).RunAsync(run);
         var m = await run.CompleteAsync();
         Assert.AreEqual(RunOutcomes.Succeeded, m.Outcome, string.Join("; ", m.Stages.SelectMany(x => x.Errors)));
         Assert.AreEqual(0, s!.Trajecten);
@@ -105,26 +102,29 @@ public sealed class GoldServiceTests
     }
 
     [TestMethod]
-    public async Task A_configured_CBS_code_absent_from_the_table_is_a_warning_in_the_summary_and_manifest_and_an_operator_alert_when_it_persists()
+    public async Task A_configured_CBS_code_absent_from_the_table_is_a_warning_in_the_summary_and_manifest_and_persists_from_the_third_run_with_one_wording()
     {
         await SilverTables.WriteCbs85368Async(_lake, [
             SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000),
             SilverTables.Vsv(2023, "A042667", "Mbo niveau 4", 6_000),
         ]);
 
-        var queued = new List<int>();
+        var persisting = new List<int>();
+        var notices = new HashSet<string>();
         RunManifest? first = null;
         GoldSummary? summary = null;
         for (var i = 0; i < 4; i++)
         {
             var run = new RunRecorder(_lake, "test");
-            summary = await new GoldService(_lake, [], options: new GoldOptions { WarningRuns = 3 }).RunAsync(run);
+            summary = await new GoldService(_lake, options: new GoldOptions { WarningRuns = 3 }).RunAsync(run);
             first ??= await run.CompleteAsync();
             if (i > 0) await run.CompleteAsync();
-            queued.Add(summary!.Delivery.Queued);
+            persisting.Add(summary!.PersistingWarnings.Count);
+            foreach (var w in summary.PersistingWarnings)
+                notices.Add(Pipeline.Core.Alerts.AlertTexts.PersistingWarning(w.Indicator, w.Text, w.Runs, w.FirstRun, w.FirstSeen).Id);
         }
 
-        Assert.IsFalse((await new GoldTableIo(_lake).ReadGoldAsync<IndicatorRow>(GoldService.IndicatorenTable)).Any(v => v.Indicator == "vsv_landelijk"),
+        Assert.IsFalse((await GoldTableStore.ReadIndicatorenAsync(_lake)).Any(v => v.Indicator == "vsv_landelijk"),
             "no value from the table total");
         var warning = summary!.Warnings.Single();
         StringAssert.Contains(warning, "code A025290 (Sources:Cbs:Tables:85368NED:Rows:Onderwijssoort) is not in the code list");
@@ -133,23 +133,22 @@ public sealed class GoldServiceTests
         StringAssert.Contains(gold.Message, warning, "the run summary prints the stage message");
         Assert.AreEqual(StageStatuses.Succeeded, gold.Status);
 
-        CollectionAssert.AreEqual(new[] { 0, 0, 1, 0 }, queued, "one operator alert at the third run in a row, then not again");
-        var state = await Pipeline.Core.Alerts.AlertState.LoadAsync(_lake, default);
-        Assert.AreEqual(1, state.Last.Values.Count(l => l.Status == IndicatorWarningStreaks.IndicatorOntbreekt));
+        CollectionAssert.AreEqual(new[] { 0, 0, 1, 1 }, persisting, "the warning persists from the third run in a row");
+        Assert.HasCount(1, notices, "one streak, one operator notice (the outbox reports an id once)");
     }
 
     [TestMethod]
     public async Task A_run_without_the_warning_ends_its_streak()
     {
         await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000)]);
-        var gold = new GoldService(_lake, [], options: new GoldOptions { WarningRuns = 2 });
-        Assert.AreEqual(0, (await gold.RunAsync(new RunRecorder(_lake, "test")))!.Delivery.Queued);
+        var gold = new GoldService(_lake, options: new GoldOptions { WarningRuns = 2 });
+        Assert.IsEmpty((await gold.RunAsync(new RunRecorder(_lake, "test")))!.PersistingWarnings);
 
         await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "A025290", "Totaal mbo (incl. extranei)", 21_000)]);
         var fixedRun = await gold.RunAsync(new RunRecorder(_lake, "test"));
         Assert.AreEqual(0, fixedRun!.Warnings.Count);
 
         await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000)]);
-        Assert.AreEqual(0, (await gold.RunAsync(new RunRecorder(_lake, "test")))!.Delivery.Queued, "a new streak starts at one");
+        Assert.IsEmpty((await gold.RunAsync(new RunRecorder(_lake, "test")))!.PersistingWarnings, "a new streak starts at one");
     }
 }

@@ -1,3 +1,5 @@
+using Pipeline.Core.Tables;
+using Pipeline.Core.Indicators;
 using Pipeline.Core.Gold;
 
 namespace Pipeline.Tests.Gold;

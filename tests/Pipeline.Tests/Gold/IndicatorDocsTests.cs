@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using Pipeline.Core.Gold;
 
 namespace Pipeline.Tests.Gold;

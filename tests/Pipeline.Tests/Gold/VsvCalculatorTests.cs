@@ -1,3 +1,4 @@
+using Pipeline.Core.Indicators;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Gold;

@@ -14,8 +14,15 @@ public sealed class FreshnessTests
         "cbs/85368NED", "cbs/85696NED", "duo/gediplomeerde-mbo-studenten", "duo/instromende-mbo-studenten", "duo/mbo-studenten-per-instelling",
     ];
 
-    private static List<string> Subjects(AiosmtpdServer smtp, string contains) =>
-        smtp.Messages().Select(m => m.Subject ?? "").Where(s => s.Contains(contains, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The operator notices mailed so far (each notice's heading in its digest, the digest's title line aside).</summary>
+    private static List<string> Notices(AiosmtpdServer smtp, string contains) =>
+        smtp.Messages().SelectMany(m => (m.TextBody ?? "").Split('\n').Skip(1).Select(l => l.Trim()))
+            .Where(l => l.StartsWith("Pipeline-melding (", StringComparison.Ordinal) && l.Contains(contains, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The mail (digest) that carries the notice <paramref name="contains"/>.</summary>
+    private static MimeKit.MimeMessage Carrying(AiosmtpdServer smtp, string contains) =>
+        smtp.Messages().Single(m => (m.TextBody ?? "").Contains(contains, StringComparison.Ordinal));
 
     [TestMethod]
     public async Task FetchedDataUnchangedForLongerThanMaxAge_IsMailedToOperatorsOnce_AndUploadsAreNotAgeChecked()
@@ -25,16 +32,17 @@ public sealed class FreshnessTests
         var ops = OrchestrationLake.Operators(smtp);
         var first = await lake.RefreshAsync(extra: ops);
         Assert.AreEqual(RunOutcomes.Succeeded, first.Outcome);
-        Assert.IsEmpty(Subjects(smtp, "verouderd"), "fresh data is not stale");
+        Assert.IsEmpty(Notices(smtp, "verouderd"), "fresh data is not stale");
 
         // 401 nights later the samples are still the same content: every fetched dataset is now older than 400 days.
         var clock = new ManualClock(first.Started.AddDays(401));
         var second = await lake.RefreshAsync(clock: clock, extra: ops);
         Assert.AreEqual(RunOutcomes.Succeeded, second.Outcome, string.Join("; ", second.Stages.SelectMany(s => s.Errors)));
-        var stale = Subjects(smtp, "verouderd");
+        var stale = Notices(smtp, "verouderd");
         CollectionAssert.AreEqual(Fetched.Select(l => $"Pipeline-melding (verouderd): Bron {l} verouderd").ToList(), stale,
             "one alert per fetched dataset; the uploads (job-monitor, ambities) have no age limit by default");
-        var mail = smtp.Messages().First(m => (m.Subject ?? "").Contains("duo/mbo-studenten-per-instelling verouderd", StringComparison.Ordinal));
+        var mail = Carrying(smtp, "duo/mbo-studenten-per-instelling verouderd");
+        StringAssert.Contains(mail.Subject, "5 meldingen voor beheer", "the five notices of the run in one digest");
         StringAssert.Contains(mail.TextBody, $"sinds {first.Started.UtcDateTime:yyyy-MM-dd} niet veranderd");
         StringAssert.Contains(mail.TextBody, "400 dagen");
 
@@ -43,7 +51,7 @@ public sealed class FreshnessTests
         await lake.RefreshAsync(clock: clock, extra: ops);
         clock.Now = clock.Now.AddDays(1);
         await lake.RefreshAsync(clock: clock, extra: ops);
-        Assert.HasCount(5, Subjects(smtp, "verouderd"), "reported once, not every night");
+        Assert.HasCount(5, Notices(smtp, "verouderd"), "reported once, not every night");
     }
 
     [TestMethod]
@@ -58,18 +66,19 @@ public sealed class FreshnessTests
         var runs = new List<RunManifest>();
         for (var night = 1; night <= 2; night++) runs.Add(await lake.RefreshAsync(samples: false, extra: [ops, OrchestrationLake.Offline]));
         Assert.IsTrue(runs.All(r => r.Stages.Any(s => s.Stage == "bronze" && s.Dataset == "duo/mbo-studenten-per-instelling" && s.Status == StageStatuses.Failed)));
-        Assert.IsEmpty(Subjects(smtp, "achter elkaar"), "two failures are below the default limit of 3");
+        Assert.IsEmpty(Notices(smtp, "achter elkaar"), "two failures are below the default limit of 3");
 
         runs.Add(await lake.RefreshAsync(samples: false, extra: [ops, OrchestrationLake.Offline]));
-        var failing = Subjects(smtp, "achter elkaar");
+        var failing = Notices(smtp, "achter elkaar");
         CollectionAssert.AreEqual(Fetched.Select(l => $"Pipeline-melding (bron_mislukt): Bron {l} faalt 3 keer achter elkaar").ToList(), failing,
             string.Join(" | ", smtp.Messages().Select(m => m.Subject)));
-        var mail = smtp.Messages().First(m => (m.Subject ?? "").Contains("duo/mbo-studenten-per-instelling faalt", StringComparison.Ordinal));
+        var mail = Carrying(smtp, "duo/mbo-studenten-per-instelling faalt");
+        StringAssert.Contains(mail.Subject, "5 meldingen voor beheer", "the five notices of the run in one digest");
         StringAssert.Contains(mail.TextBody, $"voor het eerst in run {runs[0].RunId}");
         StringAssert.Contains(mail.TextBody, $"De vorige goede gegevens blijven in gebruik ({good!.Path})");
 
         runs.Add(await lake.RefreshAsync(samples: false, extra: [ops, OrchestrationLake.Offline]));
-        Assert.HasCount(5, Subjects(smtp, "achter elkaar"), "the same streak is reported once");
+        Assert.HasCount(5, Notices(smtp, "achter elkaar"), "the same streak is reported once");
 
         var report = await new StatusReportBuilder(lake.Lake).BuildAsync();
         var duo = report.Datasets.Single(d => d.Freshness.Label == "duo/mbo-studenten-per-instelling");
@@ -106,7 +115,7 @@ public sealed class FreshnessTests
         Assert.IsEmpty(await monitor.EvaluateAsync());
         await Night(StageStatuses.Failed);
         var firstStreak = (await monitor.EvaluateAsync()).Single();
-        Assert.AreEqual(OperatorAlert.BronMislukt, firstStreak.Soort);
+        Assert.AreEqual(AlertTexts.BronMislukt, firstStreak.Soort);
         StringAssert.Contains(firstStreak.Tekst, "(2026-01-05)");
         await Night(StageStatuses.Failed, "another reason on night four");
         Assert.AreEqual(firstStreak.Id, (await monitor.EvaluateAsync()).Single().Id, "a longer streak is the same alert");

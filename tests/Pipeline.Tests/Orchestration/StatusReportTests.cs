@@ -101,10 +101,10 @@ public sealed class StatusReportTests
         await lake.RefreshAsync();
         var state = await lake.AlertStateAsync();
         var queued = new DateTimeOffset(2026, 2, 1, 2, 0, 5, TimeSpan.Zero);
-        var message = new OperatorAlert(OperatorAlert.Quarantaine, "test", "tekst").ToMessage();
+        var message = new AlertDigest(queued, [], [new OperatorAlert(AlertTexts.Quarantaine, "test", "tekst")]);
         state.Outbox.Clear(); // the refresh's own alerts wait for a channel; this test is about these three
         state.Outbox.Add(new OutboxItem("webhook", message, queued) { Attempts = 2, LastError = "Webhook answered 503 Service Unavailable." });
-        state.Outbox.Add(new OutboxItem("webhook", message with { Id = "2" }, queued.AddDays(1)));
+        state.Outbox.Add(new OutboxItem("webhook", message with { Notices = [new OperatorAlert(AlertTexts.Quarantaine, "test 2", "tekst")] }, queued.AddDays(1)));
         state.Outbox.Add(new OutboxItem("operators", message, queued.AddDays(2)));
         await state.SaveAsync(lake.Lake, CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Query;
@@ -43,7 +44,7 @@ public sealed class LakeQueryTests
         await new LakeQuery(blob, cache.Path).RunAsync("SELECT count(*) FROM trajecten");
         Assert.AreEqual(fetched, File.GetLastWriteTimeUtc(cached), "an unchanged file is not fetched again");
 
-        await blob.DeleteAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2024));
+        await blob.DeleteAsync(GoldTables.Trajecten.PartitionFile(2024));
         var without2024 = await new LakeQuery(blob, cache.Path).RunAsync("SELECT count(*) FILTER (WHERE jaar = 2024), count(*) FROM trajecten");
         Assert.AreEqual(0L, Convert.ToInt64(without2024.Rows[0][0]), "a partition gone from the lake is gone from the cache");
         Assert.IsFalse(File.Exists(cached));

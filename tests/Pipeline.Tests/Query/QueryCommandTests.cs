@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.CommandLine;
 using Pipeline.Cli;
 using Pipeline.Core.Gold;
@@ -20,7 +21,7 @@ public sealed class QueryCommandTests
     }
 
     private static async Task<Dictionary<string, long>> StatusCountsFromGoldAsync(string lake) =>
-        (await new GoldTableIo(new FileSystemLake(lake)).ReadGoldAsync<TrajectRow>(GoldService.TrajectenTable))
+        (await GoldTableStore.ReadTrajectenAsync(new FileSystemLake(lake)))
             .GroupBy(r => r.Status).ToDictionary(g => g.Key, g => (long)g.Count());
 
     private static List<string[]> ParseCsv(string csv)

@@ -36,14 +36,32 @@ public sealed class SecretsAndConcurrencyCases
     }
 
     [TestMethod]
-    public void Markdown_in_an_institution_name_stays_text_in_the_teams_card()
+    public void Markdown_in_an_institution_name_stays_text_in_the_teams_card_and_only_the_report_link_is_live()
     {
-        var message = new AlertMessage("id", "k", "uit_koers", Ernst.Kritiek, "Kritiek: [Klik hier](https://evil.example) *ROC*",
-            "Instelling [x](y) ligt uit koers", [new AlertFact("Instelling", "[x](https://evil.example) (25LH)")]);
-        var card = WebhookChannel.Card(message).ToJsonString();
+        var card = DigestCard.Message(EvilDigest()).ToJsonString();
         Assert.DoesNotContain("[Klik hier](", card);
         Assert.DoesNotContain("[x](", card);
         StringAssert.Contains(card, @"\\[Klik hier\\]\\(https://evil.example\\) \\*ROC\\*");
+        StringAssert.Contains(card, "[rapport](https://rapport.example/mbo/instelling/25LH.html)");
+    }
+
+    [TestMethod]
+    public void Html_in_an_institution_name_stays_text_in_the_mail()
+    {
+        var html = DigestMail.Html(EvilDigest());
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<b>", html);
+        StringAssert.Contains(html, "&lt;script&gt;");
+        StringAssert.Contains(html, "<a href=\"https://rapport.example/mbo/instelling/25LH.html\">rapport</a>");
+    }
+
+    private static AlertDigest EvilDigest()
+    {
+        var link = new ReportLinks(new Uri("https://rapport.example/mbo")).For("25LH");
+        return new AlertDigest(DateTimeOffset.UtcNow,
+            [new DigestEntry("id", "25LH|aandeel_bbl", "25LH", "[Klik hier](https://evil.example) *ROC* <script>x</script>", "aandeel_bbl", 2024,
+                "uit_koers", Ernst.Kritiek, "Instelling [x](y) <b>ligt</b> uit koers", link)],
+            []);
     }
 
     [TestMethod]
@@ -79,7 +97,7 @@ public sealed class SecretsAndConcurrencyCases
         var url = new Uri($"{hook.Urls[0]}/webhookb2/PathSecret/IncomingWebhook?sig=QuerySecret");
         var channel = new WebhookChannel(http, url);
         var e = await Assert.ThrowsExactlyAsync<HttpRequestException>(() => channel.SendAsync(
-            new AlertMessage("i", "k", "s", Ernst.Kritiek, "t", "x", []), CancellationToken.None));
+            new AlertDigest(DateTimeOffset.UtcNow, [], [AlertTexts.UploadRejected("landing/job/x.csv", "kapot")]), CancellationToken.None));
         Assert.DoesNotContain("PathSecret", e.Message);
         Assert.IsFalse(lines.Any(l => l.Contains("PathSecret", StringComparison.Ordinal) || l.Contains("QuerySecret", StringComparison.Ordinal)),
             string.Join("\n", lines));
@@ -90,19 +108,19 @@ public sealed class SecretsAndConcurrencyCases
     {
         using var dir = new TempDirectory();
         var lake = new FileSystemLake(dir.Path);
-        var op = new OperatorAlert(OperatorAlert.Quarantaine, "Bestand x afgekeurd", "reden");
-        var none = await new AlertDispatcher(lake, []).DeliverAsync([], [], [op]);
+        var op = new OperatorAlert(AlertTexts.Quarantaine, "Bestand x afgekeurd", "reden");
+        var none = await new AlertDispatcher(lake, []).DeliverAsync(null, Links, [op]);
         Assert.AreEqual(0, none.SentTotal);
         Assert.AreEqual(1, none.PendingTotal, "waiting for a channel");
-        var again = await new AlertDispatcher(lake, []).DeliverAsync([], [], [op]);
+        var again = await new AlertDispatcher(lake, []).DeliverAsync(null, Links, [op]);
         Assert.AreEqual(1, again.PendingTotal, "still one: not queued twice");
 
         var channel = new RecordingChannel("operators", forOperators: true);
-        var sent = await new AlertDispatcher(lake, [channel]).DeliverAsync([], [], [op]);
+        var sent = await new AlertDispatcher(lake, [channel]).DeliverAsync(null, Links, [op]);
         Assert.AreEqual(1, sent.SentTotal);
         Assert.AreEqual(0, sent.PendingTotal);
         Assert.HasCount(1, channel.Sent);
-        await new AlertDispatcher(lake, [channel]).DeliverAsync([], [], [op]);
+        await new AlertDispatcher(lake, [channel]).DeliverAsync(null, Links, [op]);
         Assert.HasCount(1, channel.Sent, "sent once");
     }
 
@@ -115,7 +133,7 @@ public sealed class SecretsAndConcurrencyCases
         using var factory = LoggerFactory.Create(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(lines)));
         var channel = new LeakyChannel(Hook);
         var report = await new AlertDispatcher(lake, [channel], log: factory.CreateLogger("alerts"))
-            .DeliverAsync([], [], [new OperatorAlert(OperatorAlert.Quarantaine, "s", "t")]);
+            .DeliverAsync(null, Links, [new OperatorAlert(AlertTexts.Quarantaine, "s", "t")]);
         Assert.AreEqual(1, report.PendingTotal);
         var state = await lake.ReadTextAsync(AlertState.StatePath.Value);
         foreach (var text in new[] { state, string.Join("\n", report.Errors), string.Join("\n", lines) })
@@ -187,12 +205,14 @@ public sealed class SecretsAndConcurrencyCases
         await using var next = await lake.AcquireLockAsync("publish", TimeSpan.FromSeconds(10)); // free for the next run
     }
 
+    private static readonly ReportLinks Links = new(null);
+
     private sealed class RecordingChannel(string name, bool forOperators) : IAlertChannel
     {
-        public List<AlertMessage> Sent { get; } = [];
+        public List<AlertDigest> Sent { get; } = [];
         public string Name => name;
         public bool ForOperators => forOperators;
-        public Task SendAsync(AlertMessage message, CancellationToken ct) { Sent.Add(message); return Task.CompletedTask; }
+        public Task SendAsync(AlertDigest digest, CancellationToken ct) { Sent.Add(digest); return Task.CompletedTask; }
     }
 
     /// <summary>A channel whose failure names its whole URL, as a careless HTTP library might.</summary>
@@ -200,7 +220,7 @@ public sealed class SecretsAndConcurrencyCases
     {
         public string Name => "operators";
         public bool ForOperators => true;
-        public Task SendAsync(AlertMessage message, CancellationToken ct) =>
+        public Task SendAsync(AlertDigest digest, CancellationToken ct) =>
             throw new HttpRequestException($"POST {url} failed", new IOException($"reset by {url.PathAndQuery}"));
         public string Redact(string text) => ChannelAddress.Redact(text, url);
     }

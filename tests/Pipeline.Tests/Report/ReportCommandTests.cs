@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Lake;
 
@@ -58,7 +59,7 @@ public sealed partial class ReportCommandTests
         var cells = IndexCell().Matches(index).ToDictionary(m => (m.Groups[1].Value, m.Groups[2].Value), m => int.Parse(m.Groups[3].Value));
         Assert.IsNotEmpty(cells);
         var indicators = expected.Keys.Select(k => k.Item1).Distinct().ToList();
-        Assert.AreEqual(indicators.Count * Core.Gold.TrajectoryStatus.All.Count, cells.Count, "one cell per indicator and status");
+        Assert.AreEqual(indicators.Count * Core.Tables.TrajectoryStatus.All.Count, cells.Count, "one cell per indicator and status");
         foreach (var ((indicator, status), n) in cells)
             Assert.AreEqual(expected.GetValueOrDefault((indicator, status)), n, $"{indicator} {status}");
         Assert.AreEqual(expected.Values.Sum(), cells.Values.Sum());

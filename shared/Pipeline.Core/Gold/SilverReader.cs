@@ -1,20 +1,20 @@
+using Pipeline.Core.Tables;
 using System.Globalization;
+using Pipeline.Core.Lake;
 using Parquet;
 using Parquet.Serialization;
-using Pipeline.Core.Lake;
 
 namespace Pipeline.Core.Gold;
 
 /// <summary>
-/// All Parquet I/O of the gold stage in one place (Parquet.Net directly), so it can be switched to the shared
-/// partitioned table writer/reader of <c>Lake/Tables</c> without touching the formulas. Silver is read untyped and
-/// converted by column name, so nullability or int/long differences in the silver files do not break gold. Files do
-/// not store <c>jaar</c> (Hive convention): it is read from, and written to, the <c>jaar=YYYY</c> folder.
+/// Reads the silver tables gold needs and converts them by column name into the rows the formulas take. Read untyped
+/// (Parquet.Net directly), not through <c>Lake/Tables</c>: a CBS table's columns follow the CBS metadata of its raw
+/// file, and gold must see every dimension to warn about one it has no code for. Each file's <c>raw_sha256</c>
+/// metadata and the raw file's fetch date give every row its source. The gold tables go through
+/// <see cref="Tables.GoldTableStore"/>.
 /// </summary>
-public sealed class GoldTableIo(ILakeStore lake)
+public sealed class SilverReader(ILakeStore lake)
 {
-    public const string SchemaVersion = "1";
-
     private readonly Dictionary<string, Dictionary<string, DateOnly>> _rawDates = new();
 
     public async Task<SilverData> ReadSilverAsync(CancellationToken ct = default) => new()
@@ -98,64 +98,6 @@ public sealed class GoldTableIo(ILakeStore lake)
             _rawDates[key] = map;
         }
         return map.TryGetValue(sha, out var date) ? date : null;
-    }
-
-    /// <summary>
-    /// Replaces a gold table: one <c>gold/{table}/jaar=YYYY/part-0.parquet</c> per year, and removes partitions of
-    /// years that no longer have rows. Returns the files written.
-    /// </summary>
-    public async Task<IReadOnlyList<(LakePath Path, int Rows)>> WriteTableAsync<T>(string table, IEnumerable<T> rows,
-        string runId, CancellationToken ct = default) where T : class, IYearPartitionedRow, new()
-    {
-        var written = new List<(LakePath, int)>();
-        var byYear = rows.GroupBy(r => r.Jaar).OrderBy(g => g.Key).ToList();
-        var metadata = new Dictionary<string, string> { ["schema_version"] = SchemaVersion, ["run_id"] = runId, ["table"] = table };
-        foreach (var g in byYear)
-        {
-            var path = PartitionPath(table, g.Key);
-            using var ms = new MemoryStream();
-            await ParquetSerializer.SerializeAsync(g.ToList(), ms, new ParquetOptions(), metadata, ct);
-            ms.Position = 0;
-            await lake.WriteAsync(path, ms, ct);
-            written.Add((path, g.Count()));
-        }
-        var keep = byYear.Select(g => PartitionPath(table, g.Key).Value).ToHashSet();
-        var stale = new List<LakePath>();
-        await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/{table}/", ct))
-            if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
-        foreach (var p in stale) await lake.DeleteAsync(p, ct);
-        return written;
-    }
-
-    /// <summary>Reads a whole gold table back (tests, the summary and analysts' tooling), <c>jaar</c> from each file's path.</summary>
-    public async Task<IReadOnlyList<T>> ReadGoldAsync<T>(string table, CancellationToken ct = default) where T : class, IYearPartitionedRow, new()
-    {
-        var rows = new List<T>();
-        await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/{table}/", ct))
-        {
-            var jaar = YearOf(e.Path) ?? throw new InvalidDataException($"{e.Path} in {lake.Location} is not in a jaar=YYYY folder.");
-            await using var s = await lake.OpenReadAsync(e.Path, ct);
-            using var ms = new MemoryStream();
-            await s.CopyToAsync(ms, ct);
-            ms.Position = 0;
-            foreach (var row in (await ParquetSerializer.DeserializeAsync<T>(ms, cancellationToken: ct)).Data)
-            {
-                row.Jaar = jaar;
-                rows.Add(row);
-            }
-        }
-        return rows;
-    }
-
-    public static LakePath PartitionPath(string table, int jaar) =>
-        LakePath.Parse($"{LakeZones.Gold}/{table}/jaar={jaar.ToString(CultureInfo.InvariantCulture)}/part-0.parquet");
-
-    /// <summary>The year of <c>gold/{table}/jaar=YYYY/part-0.parquet</c>.</summary>
-    public static int? YearOf(LakePath path)
-    {
-        var parts = path.Value.Split('/');
-        return parts.Length == 4 && parts[2].StartsWith("jaar=", StringComparison.Ordinal)
-               && int.TryParse(parts[2]["jaar=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
     }
 
     private static object? Get(IDictionary<string, object?> r, string column) =>

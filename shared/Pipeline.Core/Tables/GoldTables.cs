@@ -2,14 +2,19 @@ using Pipeline.Core.Lake;
 using Pipeline.Core.Lake.Tables;
 using static Pipeline.Core.Lake.Tables.TableColumn;
 
-namespace Pipeline.Core.Gold;
+namespace Pipeline.Core.Tables;
 
 /// <summary>
-/// The columns of the gold tables and what they mean (for <c>pipeline query --tables</c>). The rows are written from
-/// <see cref="IndicatorRow"/>, <see cref="TrajectRow"/> and <see cref="AlertRow"/>; a test keeps the two equal.
+/// The gold tables: their columns and what they mean (for <c>pipeline query --tables</c>), shared by the stage that
+/// writes them (gold, alerts) and those that read them (alerts, report, query). Rows are <see cref="IndicatorRow"/>,
+/// <see cref="TrajectRow"/> and <see cref="AlertRow"/>, whose <c>ToValues</c> follow these column orders.
 /// </summary>
 public static class GoldTables
 {
+    public const string IndicatorenTable = "indicatoren";
+    public const string TrajectenTable = "trajecten";
+    public const string AlertsTable = "alerts";
+
     private static readonly TableColumn Jaar = Int("jaar", "Measurement year (partition: in the path `jaar=YYYY/`, not in the files).");
     private static readonly TableColumn Instellingscode =
         Str("instellingscode", "Institution code (BRIN), or `NL` for national indicators.", nullable: false);
@@ -17,7 +22,7 @@ public static class GoldTables
     private static readonly TableColumn Bron = Str("bron", "Source: `<bron>/<dataset>@sha256:<raw sha256>`.", nullable: false);
     private static readonly TableColumn BronOpgehaald = Str("bron_opgehaald", "Day the raw file was fetched (yyyy-MM-dd).");
 
-    public static readonly TableDefinition Indicatoren = new(LakeZones.Gold, GoldService.IndicatorenTable,
+    public static readonly TableDefinition Indicatoren = new(LakeZones.Gold, IndicatorenTable,
     [
         Instellingscode, Indicator, Jaar,
         Dbl("waarde", "Indicator value; suppressed cells count as the midpoint."),
@@ -30,7 +35,7 @@ public static class GoldTables
         Bron, BronOpgehaald,
     ]);
 
-    public static readonly TableDefinition Trajecten = new(LakeZones.Gold, GoldService.TrajectenTable,
+    public static readonly TableDefinition Trajecten = new(LakeZones.Gold, TrajectenTable,
     [
         Instellingscode, Indicator, Jaar,
         Dbl("waarde", "Measured value (null: no value this year)."),
@@ -43,7 +48,7 @@ public static class GoldTables
         Int("basisjaar", "Base year of the ambition."),
     ]);
 
-    public static readonly TableDefinition Alerts = new(LakeZones.Gold, GoldService.AlertsTable,
+    public static readonly TableDefinition Alerts = new(LakeZones.Gold, AlertsTable,
     [
         Str("alert_id", "Stable id of the alert.", nullable: false),
         Instellingscode,
@@ -65,6 +70,6 @@ public static class GoldTables
     [
         (Indicatoren, "Indicator values per institution and year, with the range left by suppressed cells."),
         (Trajecten, "Trajectories: per institution, indicator and year, the value against the straight path to the 2027 target."),
-        (Alerts, "Current alerts, all years (delivery state is in _state/alerts)."),
+        (Alerts, "Current alerts: the newest measurement year per institution and indicator (delivery state is in _state/alerts)."),
     ];
 }

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Gold;
+namespace Pipeline.Core.Indicators;
 
 public enum Direction
 {

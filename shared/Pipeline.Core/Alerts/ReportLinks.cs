@@ -1,0 +1,18 @@
+using Pipeline.Core.Report;
+
+namespace Pipeline.Core.Alerts;
+
+/// <summary>
+/// Where a digest entry points: the institution's report page (<see cref="InstitutionPage.Href"/>) under
+/// <c>Alerts:ReportBaseUrl</c> (where <c>reports/</c> is published), or else the page's path in the lake.
+/// </summary>
+public sealed class ReportLinks(Uri? baseUrl)
+{
+    private readonly Uri? _base = baseUrl is null ? null
+        : baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+
+    public string For(string instellingscode) =>
+        _base is null
+            ? $"{Lake.LakeZones.Reports}/{InstitutionPage.Href(instellingscode)}"
+            : new Uri(_base, InstitutionPage.Href(instellingscode)).AbsoluteUri;
+}
