@@ -1,5 +1,5 @@
-using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Tables;
 using Pipeline.Core.Query;
 using Pipeline.Tests.Infrastructure;
 
@@ -111,10 +111,10 @@ public sealed class TableFilesTests
         var before = Convert.ToInt64((await new LakeQuery(blob, cache.Path).RunAsync(sql)).Rows[0][0]);
 
         // Partition 2024 rewritten (here with the 2023 rows, so the count shows which file was read); 2025 deleted.
-        var p2023 = GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2023);
-        var p2024 = GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2024);
+        var p2023 = GoldTables.Trajecten.PartitionFile(2023);
+        var p2024 = GoldTables.Trajecten.PartitionFile(2024);
         await using (var s = await blob.OpenReadAsync(p2023)) await blob.WriteAsync(p2024, s);
-        await blob.DeleteAsync(GoldTableIo.PartitionPath(GoldService.TrajectenTable, 2025));
+        await blob.DeleteAsync(GoldTables.Trajecten.PartitionFile(2025));
         var disk = await Disk();
         long Rows(QueryResult r) => Convert.ToInt64(r.Rows[0][0]);
         var count2023 = Rows(await new LakeQuery(disk).RunAsync("SELECT count(*) FROM trajecten WHERE jaar = 2023"));
