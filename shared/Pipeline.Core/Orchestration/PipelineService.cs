@@ -141,7 +141,7 @@ public sealed class PipelineService(
             result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
         run.Add(BronzeStage(result));
         if (result.Status == SourceStatus.Failed)
-            await alerts.DeliverOperatorAlertsAsync(run, [AlertTexts.UploadRejected(landingName, result.Reason)], ct);
+            await DeliverNoticesAsync(run, [AlertTexts.UploadRejected(landingName, result.Reason)], ct);
         return await CompleteAsync(run, ct);
     }
 
@@ -173,8 +173,18 @@ public sealed class PipelineService(
                 Inputs = [new RunFile(path)], Outputs = [new RunFile(quarantined)], Message = reason,
             };
         });
-        await alerts.DeliverOperatorAlertsAsync(run, [AlertTexts.Poison(name, quarantined.Value, reason)], ct);
+        await DeliverNoticesAsync(run, [AlertTexts.Poison(name, quarantined.Value, reason)], ct);
         return await CompleteAsync(run, ct);
+    }
+
+    /// <summary>
+    /// Operator notices outside a refresh (a refused upload, a poison file) under the publish lock: the outbox state is
+    /// read-modify-write, and a refresh delivering at the same time would otherwise overwrite one of the two updates.
+    /// </summary>
+    private async Task DeliverNoticesAsync(RunRecorder run, IReadOnlyList<OperatorAlert> notices, CancellationToken ct)
+    {
+        await using var held = await lake.AcquireLockAsync(PublishLock, PublishLockWait, ct);
+        await alerts.DeliverOperatorAlertsAsync(run, notices, held.Token);
     }
 
     /// <summary>One source dataset as a stage of the run: status, the URL or upload it came from, the raw file with its sha256.</summary>

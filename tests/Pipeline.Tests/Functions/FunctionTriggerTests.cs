@@ -212,6 +212,25 @@ public sealed class FunctionTriggerTests
     }
 
     [TestMethod]
+    public async Task Operator_notice_outside_a_refresh_waits_for_the_publish_lock_and_is_then_sent_once()
+    {
+        var poison = await PutRawAsync("mbo-studenten-per-instelling", Studenten);
+        var pipeline = _services.GetRequiredService<Pipeline.Core.Orchestration.PipelineService>();
+        int Notices() => _smtp.Messages().Count(m => m.To.ToString().Contains("beheer@example.org"));
+
+        // A refresh is publishing (and so writing the alert outbox): the notice must not write the outbox beside it.
+        var publishing = await Lake.AcquireLockAsync(Pipeline.Core.Orchestration.PipelineService.PublishLock, TimeSpan.FromSeconds(5));
+        var handling = pipeline.HandlePoisonAsync($"raw/{poison.Name}", "kept failing");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.IsFalse(handling.IsCompleted, "the notice waits for the publish lock");
+        Assert.AreEqual(0, Notices(), "nothing sent while the lock is held");
+
+        await publishing.DisposeAsync();
+        await handling;
+        Assert.AreEqual(1, Notices(), "sent once the refresh is done");
+    }
+
+    [TestMethod]
     public async Task Past_due_timer_after_missed_nights_runs_the_refresh_once()
     {
         await Lake.WriteJsonAsync(NightlyRun.StatePath, new NightlyRun.State(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), "earlier", RunOutcomes.Succeeded));
@@ -229,7 +248,7 @@ public sealed class FunctionTriggerTests
     [DataRow("Pipeline:TimeZone", "Europe/Amsterdan")]
     [DataRow("Pipeline:MaxAttempts", "0")]
     [DataRow("Pipeline:NightlyWindow", "00:00:00")]
-    [DataRow("Pipeline:TriggerLockWait", "00:40:00")]
+    [DataRow("Pipeline:TriggerLockWait", "00:20:00")]
     public async Task Bad_trigger_setting_stops_the_start_naming_the_key(string key, string value)
     {
         using var host = new HostBuilder()

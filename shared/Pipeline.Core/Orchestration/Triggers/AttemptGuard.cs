@@ -14,9 +14,10 @@ public sealed class AttemptOptions
 
     /// <summary>
     /// How long an upload trigger waits for the <c>bronze</c> lock a nightly fetch may hold (<c>Pipeline:TriggerLockWait</c>).
-    /// Below the host's <c>functionTimeout</c> (30 min), so the wait ends in our hands, not in a killed invocation.
+    /// With the publish lock's wait for a refused upload's notice (10 min) it stays below the host's <c>functionTimeout</c>
+    /// (30 min), so the wait ends in our hands, not in a killed invocation.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:25:00")] public TimeSpan TriggerLockWait { get; set; } = TimeSpan.FromMinutes(20);
+    [Range(typeof(TimeSpan), "00:00:01", "00:15:00")] public TimeSpan TriggerLockWait { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
