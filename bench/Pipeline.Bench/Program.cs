@@ -6,12 +6,13 @@ using Pipeline.Core.Lake;
 using Pipeline.Core.Silver;
 using Pipeline.Bench;
 
-// dotnet run -c Release --project bench/Pipeline.Bench -- [--mb 200] [--out artifacts/bench/silver.json] [--work DIR] [--keep]
+// dotnet run -c Release --project bench/Pipeline.Bench -- [--mb 200] [--out artifacts/bench/silver.json] [--work DIR] [--keep] [--silver-only]
 // Multi-GB: --mb 4096 (needs ~3x that in free disk under --work: the CSV, silver's staged files and DuckDB's output).
 var mb = 200L;
 var output = Path.Combine("artifacts", "bench", "silver.json");
 string? work = null;
 var keep = false;
+var silverOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -20,6 +21,7 @@ for (var i = 0; i < args.Length; i++)
         case "--out": output = args[++i]; break;
         case "--work": work = args[++i]; break;
         case "--keep": keep = true; break;
+        case "--silver-only": silverOnly = true; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -58,6 +60,7 @@ try
         if (result.Errors.Count > 0) Console.WriteLine(string.Join("\n", result.Errors));
     }
     Console.WriteLine($"silver: {silverStatus}, {silverRows:N0} rows in {silverSeconds:0.0} s, peak working set {silverPeak / 1e6:0} MB");
+    if (silverOnly) return silverStatus == "succeeded" ? 0 : 1; // quick iterations: no DuckDB, no report
 
     GC.Collect(2, GCCollectionMode.Forced, true, true);
     var duckOut = Path.Combine(work, "duckdb-out");
