@@ -49,6 +49,8 @@ try
     double silverSeconds;
     long silverPeak, silverRows;
     string silverStatus;
+    var (allocatedBefore, pauseBefore) = (GC.GetTotalAllocatedBytes(true), GC.GetTotalPauseDuration());
+    var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     using (var peak = new PeakMemory())
     {
         var sw = Stopwatch.StartNew();
@@ -59,7 +61,11 @@ try
         silverStatus = result.Status;
         if (result.Errors.Count > 0) Console.WriteLine(string.Join("\n", result.Errors));
     }
+    var silverAllocatedMB = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1e6;
+    var silverGcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+    var silverGcs = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
     Console.WriteLine($"silver: {silverStatus}, {silverRows:N0} rows in {silverSeconds:0.0} s, peak working set {silverPeak / 1e6:0} MB");
+    Console.WriteLine($"silver: allocated {silverAllocatedMB:0} MB, GC pauses {silverGcPause:0.0} s, collections gen0/1/2 {silverGcs}");
     if (silverOnly) return silverStatus == "succeeded" ? 0 : 1; // quick iterations: no DuckDB, no report
 
     GC.Collect(2, GCCollectionMode.Forced, true, true);
@@ -104,6 +110,7 @@ try
         {
             status = silverStatus, seconds = silverSeconds, rows_out = silverRows, mb_per_s = bytes / 1e6 / silverSeconds,
             rows_out_per_s = silverRows / silverSeconds, peak_working_set_mb = silverPeak / 1e6,
+            allocated_mb = silverAllocatedMB, gc_pause_s = silverGcPause, gc_collections_gen0_1_2 = silverGcs,
         },
         duckdb = new
         {
