@@ -76,6 +76,7 @@ public sealed class RunRecorder
         using var scope = Scope(stage, dataset);
         using var activity = PipelineTelemetry.Source.StartActivity($"{stage} {dataset}".TrimEnd());
         activity?.SetTag("run_id", RunId).SetTag("stage", stage).SetTag("dataset", dataset);
+        await using var memory = WorkingSetSampler.Start();
         StageRecord record;
         try
         {
@@ -92,7 +93,7 @@ public sealed class RunRecorder
                 DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [Capped.Text(e.Message)],
             };
         }
-        record = Add(record);
+        record = Add(record with { PeakWorkingSetMB = await memory.StopAsync() });
         activity?.SetTag("status", record.Status);
         if (record.Status == StageStatuses.Failed) activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));
         return record;
