@@ -45,11 +45,12 @@ public sealed record SilverOptions
     }
 
     /// <summary>
-    /// A sixteenth of the budget per buffered row group: the open partitions (one per year, five for a DUO file) plus
-    /// the two queued for the encoder stay near half of it, leaving the rest to the runtime, the reader and the checks.
+    /// A thirty-second of the budget per buffered row group: the open partitions (one per year, five for a DUO file),
+    /// the one queued and the one being encoded stay near a quarter of it (the garbage collector's slack on top), leaving
+    /// the rest to the runtime, the reader, the key set and Parquet.Net's buffers.
     /// </summary>
     public static TableWriterOptions ForBudget(int budgetMB, TableWriterOptions writer) =>
-        writer with { RowGroupBytes = (long)budgetMB * (1 << 20) / 16, EncodeQueue = 2 };
+        writer with { RowGroupBytes = (long)budgetMB * (1 << 20) / 32, EncodeQueue = 1 };
 
     /// <summary>A sixteenth of the budget for the in-memory key set (open addressing, at most 70 % full).</summary>
     public static int KeyFingerprintsFor(int budgetMB) =>

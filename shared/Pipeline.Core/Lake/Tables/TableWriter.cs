@@ -8,10 +8,10 @@ public sealed record TableWriterOptions
     public int RowGroupSize { get; init; } = 100_000;
 
     /// <summary>Buffered bytes per row group (per open partition): the other bound; whichever is reached first seals it.</summary>
-    public long RowGroupBytes { get; init; } = 16L << 20;
+    public long RowGroupBytes { get; init; } = 8L << 20;
 
     /// <summary>Sealed row groups that may wait for the encoder thread before the producer waits too.</summary>
-    public int EncodeQueue { get; init; } = 2;
+    public int EncodeQueue { get; init; } = 1;
 
     /// <summary>Where partition files are staged before they are published (default: the system temp folder).</summary>
     public string? StagingDirectory { get; init; }
