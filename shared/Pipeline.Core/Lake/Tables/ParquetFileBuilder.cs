@@ -7,8 +7,8 @@ namespace Pipeline.Core.Lake.Tables;
 /// <summary>
 /// Writes one Parquet file row by row. A row group is sealed every <see cref="TableWriterOptions.RowGroupSize"/> rows
 /// or <see cref="TableWriterOptions.RowGroupBytes"/> buffered bytes, whichever comes first, and handed to the
-/// <see cref="RowGroupEncoder"/> while rows go on into a spare set of column buffers (pooled: sets come back once
-/// written). Memory is bounded by the row groups buffered and queued, whatever the number of rows. Key-value metadata
+/// <see cref="RowGroupEncoder"/> while rows go on into a spare set of column buffers (pooled by the table writer for
+/// all its partition files: a set comes back once written, so the sets in use are the open files plus those queued). Memory is bounded by the row groups buffered and queued, whatever the number of rows. Key-value metadata
 /// is written into the file footer. Rows come in the table's column order; the partition column is left out of the
 /// file (it is in the path).
 /// </summary>
@@ -21,18 +21,20 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
     private readonly int[] _rowIndex;
     private readonly int _rowLength;
     private readonly TableWriterOptions _options;
-    private readonly ConcurrentBag<ColumnBuffer[]> _spare = [];
+    private readonly ConcurrentBag<ColumnBuffer[]> _spare;
     private ColumnBuffer[] _buffers;
     private int _pending;
     private long _pendingBytes;
     private bool _completed;
 
-    private ParquetFileBuilder(ParquetWriter writer, RowGroupEncoder encoder, TableDefinition table, DataField[] fields, TableWriterOptions options)
+    private ParquetFileBuilder(ParquetWriter writer, RowGroupEncoder encoder, ConcurrentBag<ColumnBuffer[]> spare, TableDefinition table,
+        DataField[] fields, TableWriterOptions options)
     {
         _stored = table.FileColumns;
+        _spare = spare;
         _writer = writer;
         _encoder = encoder;
-        _buffers = NewBuffers();
+        _buffers = _spare.TryTake(out var spareSet) ? spareSet : NewBuffers();
         _fields = fields;
         _rowIndex = _stored.Select(c => table.IndexOf(c.Name)).ToArray();
         _rowLength = table.Columns.Count;
@@ -42,7 +44,8 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
     public long Rows { get; private set; }
 
     public static async Task<ParquetFileBuilder> CreateAsync(TableDefinition table, Stream output,
-        IReadOnlyDictionary<string, string> metadata, TableWriterOptions options, RowGroupEncoder encoder, CancellationToken ct)
+        IReadOnlyDictionary<string, string> metadata, TableWriterOptions options, RowGroupEncoder encoder, ConcurrentBag<ColumnBuffer[]> spare,
+        CancellationToken ct)
     {
         var fields = table.FileColumns.Select(ColumnBuffer.FieldFor).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, new ParquetOptions
@@ -53,7 +56,7 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
             MaximumLargePoolFreeBytes = (int)Math.Min(int.MaxValue, options.RowGroupBytes),
         }, cancellationToken: ct);
         writer.CustomMetadata = new Dictionary<string, string>(metadata);
-        return new ParquetFileBuilder(writer, encoder, table, fields, options);
+        return new ParquetFileBuilder(writer, encoder, spare, table, fields, options);
     }
 
     public async ValueTask AddAsync(object?[] row, CancellationToken ct)

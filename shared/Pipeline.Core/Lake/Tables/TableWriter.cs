@@ -33,6 +33,7 @@ public sealed class TableWriter : IAsyncDisposable
     private readonly string? _fileName;
     private readonly SortedDictionary<int, (ParquetFileBuilder Builder, FileStream File, string Path)> _open = new();
     private RowGroupEncoder? _encoder;
+    private readonly System.Collections.Concurrent.ConcurrentBag<ColumnBuffer[]> _spareBuffers = [];
 
     /// <param name="fileName">For an unpartitioned table: the file name (without <c>.parquet</c>) to write.</param>
     public TableWriter(TableDefinition table, IReadOnlyDictionary<string, string> metadata, TableWriterOptions? options = null, string? fileName = null)
@@ -64,7 +65,7 @@ public sealed class TableWriter : IAsyncDisposable
             var path = Path.Combine(_staging, $"{key}.parquet");
             var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
-            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, ct), file, path);
+            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, ct), file, path);
             _open[key] = part;
         }
         await part.Builder.AddAsync(row, ct);
