@@ -189,13 +189,19 @@ internal sealed class FingerprintSet(int inMemoryLimit = FingerprintSet.DefaultI
     {
         if (_spill is null) return 0;
         long duplicates = 0;
+        // One buffer for every bucket, grown to the largest: reading each into a new array made a burst of
+        // large-object garbage that set the peak working set of a whole silver load.
+        var values = Array.Empty<ulong>();
         for (var b = 0; b < Buckets; b++)
         {
             _spill[b].Dispose();
-            var bytes = File.ReadAllBytes(BucketPath(b));
-            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
-            Array.Sort(values);
-            for (var i = 1; i < values.Length; i++) if (values[i] == values[i - 1]) duplicates++;
+            using var file = File.OpenRead(BucketPath(b));
+            var count = (int)(file.Length / sizeof(ulong));
+            if (values.Length < count) values = new ulong[Math.Max(count, values.Length + values.Length / 2)];
+            var bucket = values.AsSpan(0, count);
+            file.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bucket));
+            bucket.Sort();
+            for (var i = 1; i < bucket.Length; i++) if (bucket[i] == bucket[i - 1]) duplicates++;
         }
         _spill = null;
         return duplicates;

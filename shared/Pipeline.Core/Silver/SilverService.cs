@@ -49,8 +49,12 @@ public sealed record SilverOptions
     /// the one queued and the one being encoded stay near a quarter of it (the garbage collector's slack on top), leaving
     /// the rest to the runtime, the reader, the key set and Parquet.Net's buffers.
     /// </summary>
-    public static TableWriterOptions ForBudget(int budgetMB, TableWriterOptions writer) =>
-        writer with { RowGroupBytes = (long)budgetMB * (1 << 20) / 32, EncodeQueue = 1 };
+    public static TableWriterOptions ForBudget(int budgetMB, TableWriterOptions writer) => writer with
+    {
+        RowGroupBytes = (long)budgetMB * (1 << 20) / 32, EncodeQueue = 1,
+        // Half for the managed heap: the runtime, native libraries and the collector's own slack take the rest.
+        HeapLimitBytes = (long)budgetMB * (1 << 20) / 2,
+    };
 
     /// <summary>A sixteenth of the budget for the in-memory key set (open addressing, at most 70 % full).</summary>
     public static int KeyFingerprintsFor(int budgetMB) =>

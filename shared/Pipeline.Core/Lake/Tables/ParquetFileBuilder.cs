@@ -22,14 +22,16 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
     private readonly int _rowLength;
     private readonly TableWriterOptions _options;
     private readonly ConcurrentBag<ColumnBuffer[]> _spare;
+    private readonly HeapGuard? _heap;
     private ColumnBuffer[] _buffers;
     private int _pending;
     private long _pendingBytes;
     private bool _completed;
 
-    private ParquetFileBuilder(ParquetWriter writer, RowGroupEncoder encoder, ConcurrentBag<ColumnBuffer[]> spare, TableDefinition table,
-        DataField[] fields, TableWriterOptions options)
+    private ParquetFileBuilder(ParquetWriter writer, RowGroupEncoder encoder, ConcurrentBag<ColumnBuffer[]> spare, HeapGuard? heap,
+        TableDefinition table, DataField[] fields, TableWriterOptions options)
     {
+        _heap = heap;
         _stored = table.FileColumns;
         _spare = spare;
         _writer = writer;
@@ -45,7 +47,7 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
 
     public static async Task<ParquetFileBuilder> CreateAsync(TableDefinition table, Stream output,
         IReadOnlyDictionary<string, string> metadata, TableWriterOptions options, RowGroupEncoder encoder, ConcurrentBag<ColumnBuffer[]> spare,
-        CancellationToken ct)
+        HeapGuard? heap, CancellationToken ct)
     {
         var fields = table.FileColumns.Select(ColumnBuffer.FieldFor).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, new ParquetOptions
@@ -56,7 +58,7 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
             MaximumLargePoolFreeBytes = (int)Math.Min(int.MaxValue, options.RowGroupBytes),
         }, cancellationToken: ct);
         writer.CustomMetadata = new Dictionary<string, string>(metadata);
-        return new ParquetFileBuilder(writer, encoder, spare, table, fields, options);
+        return new ParquetFileBuilder(writer, encoder, spare, heap, table, fields, options);
     }
 
     public async ValueTask AddAsync(object?[] row, CancellationToken ct)
@@ -73,6 +75,7 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
     public async ValueTask SealAsync(CancellationToken ct)
     {
         if (_pending == 0) return;
+        _heap?.Check();
         var sealedBuffers = _buffers;
         _buffers = _spare.TryTake(out var spare) ? spare : NewBuffers();
         _pending = 0;

@@ -13,6 +13,9 @@ public sealed record TableWriterOptions
     /// <summary>Sealed row groups that may wait for the encoder thread before the producer waits too.</summary>
     public int EncodeQueue { get; init; } = 1;
 
+    /// <summary>Managed heap past which a full collection is asked for while writing (see <see cref="HeapGuard"/>); null: never.</summary>
+    public long? HeapLimitBytes { get; init; }
+
     /// <summary>Where partition files are staged before they are published (default: the system temp folder).</summary>
     public string? StagingDirectory { get; init; }
 }
@@ -33,6 +36,7 @@ public sealed class TableWriter : IAsyncDisposable
     private readonly string? _fileName;
     private readonly SortedDictionary<int, (ParquetFileBuilder Builder, FileStream File, string Path)> _open = new();
     private RowGroupEncoder? _encoder;
+    private readonly HeapGuard? _heap;
     private readonly System.Collections.Concurrent.ConcurrentBag<ColumnBuffer[]> _spareBuffers = [];
 
     /// <param name="fileName">For an unpartitioned table: the file name (without <c>.parquet</c>) to write.</param>
@@ -45,6 +49,7 @@ public sealed class TableWriter : IAsyncDisposable
         if (_partitionIndex < 0 && fileName is null)
             throw new ArgumentException($"Table '{table.Name}' is not partitioned: give the file name to write.", nameof(fileName));
         _fileName = fileName;
+        _heap = _options.HeapLimitBytes is { } limit ? new HeapGuard(limit) : null;
         _staging = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), Raw.StagingFolder.NewName("table"));
         Directory.CreateDirectory(_staging);
     }
@@ -65,7 +70,7 @@ public sealed class TableWriter : IAsyncDisposable
             var path = Path.Combine(_staging, $"{key}.parquet");
             var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
-            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, ct), file, path);
+            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, _heap, ct), file, path);
             _open[key] = part;
         }
         await part.Builder.AddAsync(row, ct);
