@@ -23,7 +23,7 @@ public sealed record SilverOptions
     /// <c>Silver:MaxBadRowFraction</c> (default 0.001: a file with more than 0.1 % bad rows is rejected whole),
     /// <c>Silver:RowGroupSize</c> (default 100,000), <c>Silver:StagingDirectory</c> (default the temp folder) and
     /// <c>Silver:MemoryBudgetMB</c> (default 256: what the whole process may use while normalising; the row-group byte
-    /// budget, the encoder queue and the in-memory key fingerprints are sized from it).
+    /// budget, the encoder queue, the in-memory key fingerprints and the heap limit are sized from it).
     /// </summary>
     public static SilverOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration config)
     {
