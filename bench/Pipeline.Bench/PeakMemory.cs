@@ -17,11 +17,21 @@ public sealed class PeakMemory : IDisposable
             while (!_stop.IsCancellationRequested)
             {
                 _self.Refresh();
-                _peak = Math.Max(_peak, _self.WorkingSet64);
+                if (_self.WorkingSet64 > _peak)
+                {
+                    _peak = _self.WorkingSet64;
+                    var gc = GC.GetGCMemoryInfo();
+                    ManagedCommittedAtPeak = gc.TotalCommittedBytes;
+                    ManagedHeapAtPeak = gc.HeapSizeBytes;
+                }
                 try { await Task.Delay(20, _stop.Token); } catch (OperationCanceledException) { }
             }
         });
     }
+
+    /// <summary>The garbage collector's committed memory and heap size (as of its last collection) when the peak was sampled.</summary>
+    public long ManagedCommittedAtPeak { get; private set; }
+    public long ManagedHeapAtPeak { get; private set; }
 
     public long PeakBytes { get { _self.Refresh(); return Math.Max(_peak, _self.WorkingSet64); } }
 

@@ -2,16 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Configuration;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Silver;
 using Pipeline.Bench;
 
-// dotnet run -c Release --project bench/Pipeline.Bench -- [--mb 200] [--out artifacts/bench/silver.json] [--work DIR] [--keep]
+// dotnet run -c Release --project bench/Pipeline.Bench -- [--mb 200] [--out artifacts/bench/silver.json] [--work DIR] [--keep] [--silver-only] [--budget MB]
 // Multi-GB: --mb 4096 (needs ~3x that in free disk under --work: the CSV, silver's staged files and DuckDB's output).
 var mb = 200L;
 var output = Path.Combine("artifacts", "bench", "silver.json");
 string? work = null;
 var keep = false;
+var silverOnly = false;
+var budgetMB = Pipeline.Core.Silver.SilverOptions.DefaultMemoryBudgetMB;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -20,6 +23,8 @@ for (var i = 0; i < args.Length; i++)
         case "--out": output = args[++i]; break;
         case "--work": work = args[++i]; break;
         case "--keep": keep = true; break;
+        case "--silver-only": silverOnly = true; break;
+        case "--budget": budgetMB = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -43,25 +48,42 @@ try
     var lake = new FileSystemLake(lakeDir);
     var staging = Path.Combine(work, "staging");
     Directory.CreateDirectory(staging);
-    var service = new SilverService(new SilverOptions { Writer = new() { StagingDirectory = staging } });
+    // The options as the pipeline reads them: Silver:MemoryBudgetMB sizes row groups, encoder queue and key set.
+    var service = new SilverService(SilverOptions.FromConfiguration(new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Silver:StagingDirectory"] = staging, ["Silver:MemoryBudgetMB"] = budgetMB.ToString(CultureInfo.InvariantCulture),
+        }).Build()));
     double silverSeconds;
     long silverPeak, silverRows;
     string silverStatus;
+    var (allocatedBefore, pauseBefore) = (GC.GetTotalAllocatedBytes(true), GC.GetTotalPauseDuration());
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var workingSetBefore = Environment.WorkingSet;
+    var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     using (var peak = new PeakMemory())
     {
         var sw = Stopwatch.StartNew();
         var result = await service.NormaliseAsync(lake, LakePath.Parse(rawName), "bench");
         silverSeconds = sw.Elapsed.TotalSeconds;
         silverPeak = peak.PeakBytes;
+        Console.WriteLine($"silver: at the peak the GC had {peak.ManagedCommittedAtPeak / 1e6:0} MB committed, heap {peak.ManagedHeapAtPeak / 1e6:0} MB");
         silverRows = result.RowsOut;
         silverStatus = result.Status;
         if (result.Errors.Count > 0) Console.WriteLine(string.Join("\n", result.Errors));
     }
-    Console.WriteLine($"silver: {silverStatus}, {silverRows:N0} rows in {silverSeconds:0.0} s, peak working set {silverPeak / 1e6:0} MB");
+    var silverCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var silverAllocatedMB = (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1e6;
+    var silverGcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+    var silverGcs = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
+    Console.WriteLine($"silver: {silverStatus}, {silverRows:N0} rows in {silverSeconds:0.0} s, peak working set {silverPeak / 1e6:0} MB (before it started: {workingSetBefore / 1e6:0} MB)");
+    Console.WriteLine($"silver: CPU {silverCpu:0.0} s, allocated {silverAllocatedMB:0} MB, GC pauses {silverGcPause:0.0} s, collections gen0/1/2 {silverGcs}");
+    if (silverOnly) return silverStatus == "succeeded" ? 0 : 1; // quick iterations: no DuckDB, no report
 
     GC.Collect(2, GCCollectionMode.Forced, true, true);
     var duckOut = Path.Combine(work, "duckdb-out");
-    double duckSeconds;
+    var duckCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    double duckSeconds, duckCpu;
     long duckPeak, duckRows;
     using (var peak = new PeakMemory())
     {
@@ -85,12 +107,13 @@ try
             """;
         cmd.ExecuteNonQuery();
         duckSeconds = sw.Elapsed.TotalSeconds;
+        duckCpu = (Process.GetCurrentProcess().TotalProcessorTime - duckCpuBefore).TotalSeconds;
         duckPeak = peak.PeakBytes;
         using var count = db.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM read_parquet('{duckOut.Replace("'", "''")}/**/*.parquet', hive_partitioning = true)";
         duckRows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
-    Console.WriteLine($"duckdb: {duckRows:N0} rows in {duckSeconds:0.0} s, peak working set {duckPeak / 1e6:0} MB");
+    Console.WriteLine($"duckdb: {duckRows:N0} rows in {duckSeconds:0.0} s (CPU {duckCpu:0.0} s), peak working set {duckPeak / 1e6:0} MB");
 
     var report = new
     {
@@ -101,14 +124,16 @@ try
         {
             status = silverStatus, seconds = silverSeconds, rows_out = silverRows, mb_per_s = bytes / 1e6 / silverSeconds,
             rows_out_per_s = silverRows / silverSeconds, peak_working_set_mb = silverPeak / 1e6,
+            cpu_seconds = silverCpu, memory_budget_mb = budgetMB, working_set_before_mb = workingSetBefore / 1e6, allocated_mb = silverAllocatedMB, gc_pause_s = silverGcPause, gc_collections_gen0_1_2 = silverGcs,
         },
         duckdb = new
         {
-            seconds = duckSeconds, rows_out = duckRows, mb_per_s = bytes / 1e6 / duckSeconds,
+            seconds = duckSeconds, cpu_seconds = duckCpu, rows_out = duckRows, mb_per_s = bytes / 1e6 / duckSeconds,
             rows_out_per_s = duckRows / duckSeconds, peak_working_set_mb = duckPeak / 1e6,
             note = "in-process DuckDB with its default threads; the working set includes what the silver phase left to the runtime",
         },
-        ratios = new { time_silver_over_duckdb = silverSeconds / duckSeconds, peak_memory_silver_over_duckdb = (double)silverPeak / duckPeak },
+        load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,
+        ratios = new { time_silver_over_duckdb = silverSeconds / duckSeconds, cpu_silver_over_duckdb = silverCpu / duckCpu, peak_memory_silver_over_duckdb = (double)silverPeak / duckPeak },
     };
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
     await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

@@ -63,10 +63,13 @@ public sealed class PipelineService(
         Raw.StagingFolder.Sweep(log, Path.GetTempPath(), silverOptions?.Writer.StagingDirectory);
         if (ambitions is not null) await LandAsync(ambitions, ct);
         IReadOnlyList<SourceResult> sources;
+        // The sources are fetched together, so each bronze stage reports the peak of the whole fetch.
+        await using var memory = WorkingSetSampler.Start();
         await using (var fetching = await lake.AcquireLockAsync(BronzeLock, BronzeLockWait, ct))
             sources = await bronze.FetchAllAsync(run.RunId, fetching.Token);
+        var fetchPeakMB = await memory.StopAsync();
         foreach (var source in sources)
-            run.Add(BronzeStage(source));
+            run.Add(BronzeStage(source) with { PeakWorkingSetMB = fetchPeakMB });
         var operatorAlerts = OperatorAlertsFor(sources);
         operatorAlerts.AddRange(await (freshness ?? new FreshnessMonitor(lake, clock: clock)).EvaluateAsync(run, ct));
 
@@ -137,9 +140,10 @@ public sealed class PipelineService(
         var run = NewRun("upload");
         using var _ = log.BeginScope(new Dictionary<string, object> { ["run_id"] = run.RunId, ["input"] = landingName });
         SourceResult result;
+        await using var memory = WorkingSetSampler.Start();
         await using (var ingesting = await lake.AcquireLockAsync(BronzeLock, lockWait ?? BronzeLockWait, ct))
             result = await bronze.IngestUploadAsync(LakePath.Parse(landingName), run.RunId, ingesting.Token);
-        run.Add(BronzeStage(result));
+        run.Add(BronzeStage(result) with { PeakWorkingSetMB = await memory.StopAsync() });
         if (result.Status == SourceStatus.Failed)
             await DeliverNoticesAsync(run, [AlertTexts.UploadRejected(landingName, result.Reason)], ct);
         return await CompleteAsync(run, ct);

@@ -26,6 +26,8 @@ public sealed record StageRecord
     [JsonPropertyName("outputs")] public IReadOnlyList<RunFile> Outputs { get; init; } = [];
     [JsonPropertyName("rows")] public long? Rows { get; init; }
     [JsonPropertyName("bytes")] public long? Bytes { get; init; }
+    /// <summary>The process's peak working set while the stage ran, in MB (10^6 bytes): held against the memory budget.</summary>
+    [JsonPropertyName("peak_working_set_mb")] public double? PeakWorkingSetMB { get; init; }
     [JsonPropertyName("message")] public string? Message { get; init; }
     [JsonPropertyName("errors")] public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>Problems that did not fail the stage but left something out (an indicator without a value, and why).</summary>

@@ -81,6 +81,7 @@ public sealed class RunRecorder
         using var activity = PipelineTelemetry.Source.StartActivity($"{stage} {dataset}".TrimEnd());
         activity?.SetTag("run_id", RunId).SetTag("stage", stage).SetTag("dataset", dataset);
         _progress.StageStarted(stage, dataset);
+        await using var memory = WorkingSetSampler.Start();
         StageRecord record;
         try
         {
@@ -97,7 +98,7 @@ public sealed class RunRecorder
                 DurationMs = sw.Elapsed.TotalMilliseconds, Errors = [Capped.Text(e.Message)],
             };
         }
-        record = Add(record);
+        record = Add(record with { PeakWorkingSetMB = await memory.StopAsync() });
         _progress.StageFinished(stage, dataset, record.Status);
         activity?.SetTag("status", record.Status);
         if (record.Status == StageStatuses.Failed) activity?.SetStatus(ActivityStatusCode.Error, string.Join("; ", record.Errors));

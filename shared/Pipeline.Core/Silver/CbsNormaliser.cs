@@ -56,7 +56,7 @@ public static partial class CbsNormaliser
         return new CbsShape(schema, time[0].Key, dims, topics);
     }
 
-    public static void Map(CbsShape shape, CbsRawJson raw, ICbsRecord r, List<object?[]> output)
+    public static void Map(CbsShape shape, CbsRawJson raw, ICbsRecord r, RowBatch output)
     {
         var row = new object?[shape.Schema.Columns.Count];
         var periode = Cells.Required(shape.TimeKey, r.Text(shape.TimeKey));

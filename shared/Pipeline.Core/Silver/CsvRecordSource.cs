@@ -25,6 +25,7 @@ public sealed class CsvRecordSource : IRecordSource
     public long Line { get; private set; } = 1;
     public int FieldCount => _reader.RowFieldCount;
     public string? this[int i] => i < _reader.RowFieldCount ? _reader.GetString(i) : null;
+    public ReadOnlySpan<char> Span(int i) => i < _reader.RowFieldCount ? _reader.GetFieldSpan(i) : default;
     public bool DecimalComma => Dialect.DecimalComma;
 
     /// <summary>Opens <paramref name="content"/>; <paramref name="file"/> names it in errors.</summary>

@@ -22,7 +22,7 @@ public sealed record CheckResult(
 /// <summary>
 /// Checks every row on its way to the table: key uniqueness, not-null and accepted values, plus the row-count
 /// reconciliation at the end. Rows that break not-null are held back (the writer would refuse them anyway).
-/// Memory stays bounded: key fingerprints beyond a million rows are spilled to local disk (see <see cref="FingerprintSet"/>).
+/// Memory stays bounded: key fingerprints beyond a set number (sized from the memory budget) are spilled to local disk (see <see cref="FingerprintSet"/>).
 /// </summary>
 public sealed class TableChecks : IDisposable
 {
@@ -31,16 +31,19 @@ public sealed class TableChecks : IDisposable
     private readonly int[] _key;
     private readonly (int Index, string Name)[] _notNull;
     private readonly (int Index, string Name, HashSet<string> Values)[] _accepted;
-    private readonly FingerprintSet _seen = new();
+    private readonly FingerprintSet _seen;
     private readonly long[] _nullFailures;
     private readonly long[] _acceptedFailures;
     private readonly List<string>[] _acceptedExamples;
+    private readonly HashSet<object>[] _acceptedBoxes;
     private readonly List<string> _duplicateExamples = [];
     private long _duplicates;
 
-    public TableChecks(DatasetSchema schema)
+    /// <param name="fingerprintsInMemory">Key fingerprints kept in memory before the rest spill to disk.</param>
+    public TableChecks(DatasetSchema schema, int fingerprintsInMemory = FingerprintSet.DefaultInMemoryLimit)
     {
         _schema = schema;
+        _seen = new FingerprintSet(fingerprintsInMemory);
         var table = schema.Table;
         _key = schema.Key.Select(table.IndexOf).ToArray();
         _notNull = schema.NotNull.Select(c => (table.IndexOf(c), c)).ToArray();
@@ -48,6 +51,7 @@ public sealed class TableChecks : IDisposable
         _nullFailures = new long[_notNull.Length];
         _acceptedFailures = new long[_accepted.Length];
         _acceptedExamples = _accepted.Select(_ => new List<string>()).ToArray();
+        _acceptedBoxes = _accepted.Select(_ => new HashSet<object>()).ToArray();
     }
 
     public long RowsObserved { get; private set; }
@@ -62,8 +66,15 @@ public sealed class TableChecks : IDisposable
         for (var i = 0; i < _accepted.Length; i++)
         {
             var v = row[_accepted[i].Index];
+            if (v is string text && _accepted[i].Values.Contains(text)) continue;
+            if (v is not (null or string) && _acceptedBoxes[i].Contains(v)) continue;
             var s = v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
-            if (s is null || !_accepted[i].Values.Contains(s))
+            if (s is not null && _accepted[i].Values.Contains(s))
+            {
+                // Remembered so an accepted int (niveau) is not turned into a string on every row.
+                if (_acceptedBoxes[i].Count < 1024) _acceptedBoxes[i].Add(v!);
+            }
+            else
             {
                 _acceptedFailures[i]++;
                 if (_acceptedExamples[i].Count < Examples && !_acceptedExamples[i].Contains(s ?? "null")) _acceptedExamples[i].Add(s ?? "null");
@@ -86,7 +97,7 @@ public sealed class TableChecks : IDisposable
     {
         _duplicates += _seen.SpilledDuplicates();
         if (_duplicates > _duplicateExamples.Count && _duplicateExamples.Count == 0)
-            _duplicateExamples.Add($"found among the fingerprints spilled to disk (more than {FingerprintSet.InMemoryLimit} rows), so no example key is at hand");
+            _duplicateExamples.Add($"found among the fingerprints spilled to disk (more than {_seen.InMemoryLimit} rows), so no example key is at hand");
         var results = new List<CheckResult>
         {
             new("unique", string.Join(",", _schema.Key), CheckLevels.Error, _duplicates == 0, _duplicates,
@@ -140,17 +151,18 @@ public sealed class TableChecks : IDisposable
 /// <summary>
 /// Duplicate detection over 64-bit key fingerprints with bounded memory: an in-memory open-addressing set up to
 /// <see cref="InMemoryLimit"/> keys; beyond that every fingerprint is spilled to one of 256 bucket files on local disk
-/// (by its top bits) and each bucket is sorted on its own at the end. Memory stays at a few MB plus one bucket.
+/// (by its top bits) and each bucket is sorted on its own at the end. Memory stays at the set's slots plus one bucket.
 /// </summary>
-internal sealed class FingerprintSet : IDisposable
+internal sealed class FingerprintSet(int inMemoryLimit = FingerprintSet.DefaultInMemoryLimit) : IDisposable
 {
-    public const int InMemoryLimit = 1 << 20;
+    public const int DefaultInMemoryLimit = 1 << 20;
     private const int Buckets = 256;
     private ulong[] _slots = new ulong[1024];
     private int _count;
     private string? _spillDir;
     private BinaryWriter[]? _spill;
 
+    public int InMemoryLimit { get; } = Math.Max(1, inMemoryLimit);
     public long InMemoryDuplicates { get; private set; }
 
     /// <summary>False when the fingerprint was seen before (only known immediately while in memory).</summary>
@@ -177,13 +189,19 @@ internal sealed class FingerprintSet : IDisposable
     {
         if (_spill is null) return 0;
         long duplicates = 0;
+        // One buffer for every bucket, grown to the largest: reading each into a new array made a burst of
+        // large-object garbage that set the peak working set of a whole silver load.
+        var values = Array.Empty<ulong>();
         for (var b = 0; b < Buckets; b++)
         {
             _spill[b].Dispose();
-            var bytes = File.ReadAllBytes(BucketPath(b));
-            var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
-            Array.Sort(values);
-            for (var i = 1; i < values.Length; i++) if (values[i] == values[i - 1]) duplicates++;
+            using var file = File.OpenRead(BucketPath(b));
+            var count = (int)(file.Length / sizeof(ulong));
+            if (values.Length < count) values = new ulong[Math.Max(count, values.Length + values.Length / 2)];
+            var bucket = values.AsSpan(0, count);
+            file.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bucket));
+            bucket.Sort();
+            for (var i = 1; i < bucket.Length; i++) if (bucket[i] == bucket[i - 1]) duplicates++;
         }
         _spill = null;
         return duplicates;

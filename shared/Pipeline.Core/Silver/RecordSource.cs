@@ -23,6 +23,9 @@ public interface IRecordSource : IAsyncDisposable
     /// <summary>Cell <paramref name="i"/> of the current record as written (not trimmed).</summary>
     string? this[int i] { get; }
 
+    /// <summary>Cell <paramref name="i"/> as written, without making a string of it (empty when the record is shorter).</summary>
+    ReadOnlySpan<char> Span(int i);
+
     /// <summary>True when decimals in this source use a comma.</summary>
     bool DecimalComma { get; }
 }

@@ -10,12 +10,20 @@ namespace Pipeline.Core.Silver;
 
 public sealed record SilverOptions
 {
+    public const int DefaultMemoryBudgetMB = 256;
+    public const int MinimumMemoryBudgetMB = 64;
+
     public BadRowPolicy BadRows { get; init; } = BadRowPolicy.Default;
-    public TableWriterOptions Writer { get; init; } = new();
+    public TableWriterOptions Writer { get; init; } = ForBudget(DefaultMemoryBudgetMB, new TableWriterOptions());
+
+    /// <summary>Key fingerprints held in memory before the rest are spilled to local disk (8 bytes each, plus slack).</summary>
+    public int KeyFingerprintsInMemory { get; init; } = KeyFingerprintsFor(DefaultMemoryBudgetMB);
 
     /// <summary>
     /// <c>Silver:MaxBadRowFraction</c> (default 0.001: a file with more than 0.1 % bad rows is rejected whole),
-    /// <c>Silver:RowGroupSize</c> (default 100,000) and <c>Silver:StagingDirectory</c> (default the temp folder).
+    /// <c>Silver:RowGroupSize</c> (default 100,000), <c>Silver:StagingDirectory</c> (default the temp folder) and
+    /// <c>Silver:MemoryBudgetMB</c> (default 256: what the whole process may use while normalising; the row-group byte
+    /// budget, the encoder queue, the in-memory key fingerprints and the heap limit are sized from it).
     /// </summary>
     public static SilverOptions FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration config)
     {
@@ -25,12 +33,32 @@ public sealed record SilverOptions
         if (fraction is < 0 or > 1) throw new InvalidOperationException($"Silver:MaxBadRowFraction must be between 0 and 1, not {fraction}.");
         var rowGroup = (int)Read(section, "RowGroupSize", defaults.Writer.RowGroupSize);
         if (rowGroup < 1) throw new InvalidOperationException($"Silver:RowGroupSize must be at least 1, not {rowGroup}.");
+        var budget = Read(section, "MemoryBudgetMB", DefaultMemoryBudgetMB);
+        if (budget < MinimumMemoryBudgetMB || budget != Math.Floor(budget) || budget > int.MaxValue)
+            throw new InvalidOperationException($"Silver:MemoryBudgetMB must be a whole number of at least {MinimumMemoryBudgetMB}, not {budget}.");
         return new SilverOptions
         {
             BadRows = defaults.BadRows with { MaxBadRowFraction = fraction },
-            Writer = defaults.Writer with { RowGroupSize = rowGroup, StagingDirectory = section["StagingDirectory"] },
+            Writer = ForBudget((int)budget, defaults.Writer with { RowGroupSize = rowGroup, StagingDirectory = section["StagingDirectory"] }),
+            KeyFingerprintsInMemory = KeyFingerprintsFor((int)budget),
         };
     }
+
+    /// <summary>
+    /// A thirty-second of the budget per buffered row group: the open partitions (one per year, five for a DUO file),
+    /// the one queued and the one being encoded stay near a quarter of it (the garbage collector's slack on top), leaving
+    /// the rest to the runtime, the reader, the key set and Parquet.Net's buffers.
+    /// </summary>
+    public static TableWriterOptions ForBudget(int budgetMB, TableWriterOptions writer) => writer with
+    {
+        RowGroupBytes = (long)budgetMB * (1 << 20) / 32, EncodeQueue = 1,
+        // Half for the managed heap: the runtime, native libraries and the collector's own slack take the rest.
+        HeapLimitBytes = (long)budgetMB * (1 << 20) / 2,
+    };
+
+    /// <summary>A sixteenth of the budget for the in-memory key set (open addressing, at most 70 % full).</summary>
+    public static int KeyFingerprintsFor(int budgetMB) =>
+        (int)Math.Min(int.MaxValue / 2, (long)budgetMB * (1 << 20) / 16 / sizeof(ulong) * 7 / 10);
 
     private static double Read(Microsoft.Extensions.Configuration.IConfigurationSection section, string key, double fallback) =>
         section[key] is not { Length: > 0 } text ? fallback
@@ -103,7 +131,7 @@ public sealed class SilverService(SilverOptions? options = null, IRunProgress? p
                 current = input;
                 var (provisional, sidecarWarning) = await input.Raw.ProvisionalYearAsync(lake, ct);
                 if (sidecarWarning is not null) warnings.Add(sidecarWarning);
-                var load = await LoadAsync(lake, set, input, state, provisional, runId, c => checks ??= new TableChecks(c), rows, ct);
+                var load = await LoadAsync(lake, set, input, state, provisional, runId, c => checks ??= new TableChecks(c, _options.KeyFingerprintsInMemory), rows, ct);
                 loads.Add(load);
                 schema = load.Schema;
             }
@@ -346,7 +374,7 @@ public sealed class SilverService(SilverOptions? options = null, IRunProgress? p
     /// <summary>The running figures of one input: source rows, bad rows (with details up to a cap), its writer.</summary>
     private sealed class Load(SilverInput input, DatasetSchema schema, TableChecks checks, TableWriter writer, BadRowPolicy policy)
     {
-        private readonly List<object?[]> _buffer = [];
+        private readonly RowBatch _buffer = new();
         private readonly List<RowIssue> _issues = [];
 
         public SilverInput Input { get; } = input;
@@ -359,7 +387,7 @@ public sealed class SilverService(SilverOptions? options = null, IRunProgress? p
         public long Rejected { get; private set; }
         public IReadOnlyList<RowIssue> Issues => _issues;
 
-        public async ValueTask RecordAsync(long line, Action<List<object?[]>> map, CancellationToken ct)
+        public async ValueTask RecordAsync(long line, Action<RowBatch> map, CancellationToken ct)
         {
             SourceRows++;
             _buffer.Clear();
@@ -374,9 +402,9 @@ public sealed class SilverService(SilverOptions? options = null, IRunProgress? p
                 return;
             }
             Accepted++;
-            foreach (var row in _buffer)
-                if (checks.Observe(row))
-                    await Writer.AddAsync(row, ct);
+            for (var i = 0; i < _buffer.Count; i++)
+                if (checks.Observe(_buffer[i]))
+                    await Writer.AddAsync(_buffer[i], ct);
         }
     }
 }

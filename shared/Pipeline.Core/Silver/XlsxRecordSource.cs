@@ -31,6 +31,7 @@ public sealed class XlsxRecordSource : IRecordSource
     public long Line { get; private set; } = 1;
     public int FieldCount { get; private set; }
     public string? this[int i] => i < _cells.Length ? _cells[i] : null;
+    public ReadOnlySpan<char> Span(int i) => this[i].AsSpan();
     public bool DecimalComma => false;
 
     public static async Task<XlsxRecordSource> OpenAsync(Stream content, string file, CancellationToken ct)

@@ -74,4 +74,32 @@ public sealed class RunRecorderTests
         Assert.AreEqual(RunOutcomes.Failed, manifest.Outcome);
         Assert.AreEqual(RunOutcomes.Failed, (await RunRecorder.ReadAsync(lake, RunRecorder.PathFor(run.RunId)))!.Outcome);
     }
+
+    [TestMethod]
+    public async Task Every_stage_in_the_manifest_carries_the_peak_working_set_while_it_ran()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        var run = new RunRecorder(lake, "test");
+        const int HeldMB = 64;
+
+        await run.StageAsync("silver", "gediplomeerde-mbo-studenten", async () =>
+        {
+            // Touch every page so the memory is in the working set, and hold it past a few samples.
+            var held = GC.AllocateUninitializedArray<byte>(HeldMB << 20);
+            Array.Fill(held, (byte)1);
+            await Task.Delay(200);
+            GC.KeepAlive(held);
+            return new StageRecord { Stage = "", Status = StageStatuses.Succeeded, Started = default };
+        });
+        await run.StageAsync("gold", null, () => throw new InvalidDataException("kapotte invoer"));
+        await run.CompleteAsync();
+
+        var stages = (await RunRecorder.ReadAsync(lake, RunRecorder.PathFor(run.RunId)))!.Stages;
+        var silver = stages.Single(s => s.Stage == "silver").PeakWorkingSetMB;
+        Assert.IsNotNull(silver);
+        Assert.IsGreaterThanOrEqualTo(HeldMB * 1.048576, silver.Value, "the 64 MiB the stage held count towards its peak");
+        Assert.IsNotNull(stages.Single(s => s.Stage == "gold").PeakWorkingSetMB, "a stage that threw is measured too");
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(dir.Path, RunRecorder.PathFor(run.RunId).Value)), "\"peak_working_set_mb\"");
+    }
 }

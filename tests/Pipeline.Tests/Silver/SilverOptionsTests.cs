@@ -31,9 +31,25 @@ public sealed class SilverOptionsTests
     [DataRow("Silver:MaxBadRowFraction", "veel")]
     [DataRow("Silver:MaxBadRowFraction", "1.5")]
     [DataRow("Silver:RowGroupSize", "0")]
+    [DataRow("Silver:MemoryBudgetMB", "veel")]
+    [DataRow("Silver:MemoryBudgetMB", "16")]
+    [DataRow("Silver:MemoryBudgetMB", "300.5")]
     public void Invalid_settings_are_refused_naming_the_key(string key, string value)
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => SilverOptions.FromConfiguration(Config((key, value))));
         StringAssert.Contains(e.Message, key);
+    }
+
+    [TestMethod]
+    public void The_memory_budget_sizes_row_groups_and_key_fingerprints_and_defaults_to_256_MB()
+    {
+        var byDefault = SilverOptions.FromConfiguration(Config());
+        var doubled = SilverOptions.FromConfiguration(Config(("Silver:MemoryBudgetMB", "512")));
+
+        Assert.AreEqual(8L << 20, byDefault.Writer.RowGroupBytes, "a thirty-second of 256 MB per buffered row group");
+        Assert.AreEqual(new SilverOptions().Writer.RowGroupBytes, byDefault.Writer.RowGroupBytes);
+        Assert.AreEqual(2 * byDefault.Writer.RowGroupBytes, doubled.Writer.RowGroupBytes);
+        Assert.AreEqual(2 * byDefault.KeyFingerprintsInMemory, doubled.KeyFingerprintsInMemory);
+        Assert.IsLessThanOrEqualTo(256L << 20 >> 4, byDefault.KeyFingerprintsInMemory * 10L / 7 * sizeof(ulong), "the key set's slots fit in a sixteenth");
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -5,12 +7,13 @@ namespace Pipeline.Core.Lake.Tables;
 
 /// <summary>
 /// One column of one row group being collected: typed storage so values are not kept boxed, and strict type checks
-/// so a wrong value fails loudly with the column named instead of being coerced.
+/// so a wrong value fails loudly with the column named instead of being coerced. <see cref="Add"/> returns the bytes
+/// the value holds in the buffer, so a row group can be flushed at a byte budget as well as a row count.
 /// </summary>
 internal abstract class ColumnBuffer(TableColumn column)
 {
     public TableColumn Column { get; } = column;
-    public abstract void Add(object? value);
+    public abstract int Add(object? value);
     public abstract Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct);
     public abstract void Clear();
 
@@ -36,11 +39,14 @@ internal abstract class ColumnBuffer(TableColumn column)
     {
         private readonly List<string?> _values = [];
 
-        public override void Add(object? value)
+        // A reference, plus the characters as if the string were this cell's alone (pooled texts are shared, so this
+        // over-counts: the budget errs on the safe side).
+        public override int Add(object? value)
         {
-            if (value is string s) _values.Add(s);
-            else if (value is null && Column.Nullable) _values.Add(null);
-            else throw WrongValue(value);
+            var s = value as string;
+            if (s is null && (value is not null || !Column.Nullable)) throw WrongValue(value);
+            _values.Add(s);
+            return IntPtr.Size + 2 * (s?.Length ?? 0);
         }
 
         public override Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct) =>
@@ -54,12 +60,13 @@ internal abstract class ColumnBuffer(TableColumn column)
         private T?[] _values = new T?[1024];
         private int _count;
 
-        public override void Add(object? value)
+        public override int Add(object? value)
         {
             if (_count == _values.Length) Array.Resize(ref _values, _values.Length * 2);
             if (value is T v) _values[_count++] = v;
             else if (value is null && Column.Nullable) _values[_count++] = null;
             else throw WrongValue(value);
+            return Unsafe.SizeOf<T?>();
         }
 
         public override async Task WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, CancellationToken ct)
@@ -69,9 +76,13 @@ internal abstract class ColumnBuffer(TableColumn column)
                 await rowGroup.WriteAsync<T>(field, new ReadOnlyMemory<T?>(_values, 0, _count), cancellationToken: ct);
                 return;
             }
-            var dense = new T[_count];
-            for (var i = 0; i < _count; i++) dense[i] = _values[i]!.Value;
-            await rowGroup.WriteAsync<T>(field, dense.AsMemory(), cancellationToken: ct);
+            var dense = ArrayPool<T>.Shared.Rent(_count);
+            try
+            {
+                for (var i = 0; i < _count; i++) dense[i] = _values[i]!.Value;
+                await rowGroup.WriteAsync<T>(field, dense.AsMemory(0, _count), cancellationToken: ct);
+            }
+            finally { ArrayPool<T>.Shared.Return(dense); }
         }
 
         public override void Clear() => _count = 0;

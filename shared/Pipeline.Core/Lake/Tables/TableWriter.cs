@@ -4,8 +4,17 @@ namespace Pipeline.Core.Lake.Tables;
 
 public sealed record TableWriterOptions
 {
-    /// <summary>Rows per row group (per open partition): the bound on memory while writing.</summary>
+    /// <summary>Rows per row group (per open partition): a bound on memory while writing.</summary>
     public int RowGroupSize { get; init; } = 100_000;
+
+    /// <summary>Buffered bytes per row group (per open partition): the other bound; whichever is reached first seals it.</summary>
+    public long RowGroupBytes { get; init; } = 8L << 20;
+
+    /// <summary>Sealed row groups that may wait for the encoder thread before the producer waits too.</summary>
+    public int EncodeQueue { get; init; } = 1;
+
+    /// <summary>Managed heap past which a full collection is asked for while writing (see <see cref="HeapGuard"/>); null: never.</summary>
+    public long? HeapLimitBytes { get; init; }
 
     /// <summary>Where partition files are staged before they are published (default: the system temp folder).</summary>
     public string? StagingDirectory { get; init; }
@@ -26,6 +35,9 @@ public sealed class TableWriter : IAsyncDisposable
     private readonly int _partitionIndex;
     private readonly string? _fileName;
     private readonly SortedDictionary<int, (ParquetFileBuilder Builder, FileStream File, string Path)> _open = new();
+    private RowGroupEncoder? _encoder;
+    private readonly HeapGuard? _heap;
+    private readonly System.Collections.Concurrent.ConcurrentBag<ColumnBuffer[]> _spareBuffers = [];
 
     /// <param name="fileName">For an unpartitioned table: the file name (without <c>.parquet</c>) to write.</param>
     public TableWriter(TableDefinition table, IReadOnlyDictionary<string, string> metadata, TableWriterOptions? options = null, string? fileName = null)
@@ -37,6 +49,7 @@ public sealed class TableWriter : IAsyncDisposable
         if (_partitionIndex < 0 && fileName is null)
             throw new ArgumentException($"Table '{table.Name}' is not partitioned: give the file name to write.", nameof(fileName));
         _fileName = fileName;
+        _heap = _options.HeapLimitBytes is { } limit ? new HeapGuard(limit) : null;
         _staging = Path.Combine(_options.StagingDirectory ?? Path.GetTempPath(), Raw.StagingFolder.NewName("table"));
         Directory.CreateDirectory(_staging);
     }
@@ -56,7 +69,8 @@ public sealed class TableWriter : IAsyncDisposable
         {
             var path = Path.Combine(_staging, $"{key}.parquet");
             var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options.RowGroupSize, ct), file, path);
+            _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
+            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, _heap, ct), file, path);
             _open[key] = part;
         }
         await part.Builder.AddAsync(row, ct);
@@ -72,9 +86,11 @@ public sealed class TableWriter : IAsyncDisposable
     public async Task<IReadOnlyList<RunFile>> PublishAsync(ILakeStore lake, CancellationToken ct = default)
     {
         var written = new List<RunFile>();
+        foreach (var part in _open.Values) await part.Builder.SealAsync(ct);
+        if (_encoder is not null) await _encoder.DrainAsync();
         foreach (var (key, part) in _open)
         {
-            await part.Builder.CompleteAsync(ct);
+            await part.Builder.CompleteAsync();
             part.File.Position = 0;
             var target = _partitionIndex >= 0 ? _table.PartitionFile(key) : _table.TableFile(_fileName!);
             await lake.WriteAsync(target, part.File, ct);
@@ -85,6 +101,8 @@ public sealed class TableWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_encoder is not null) await _encoder.AbandonAsync();
+        _encoder = null;
         foreach (var part in _open.Values)
         {
             await part.Builder.DisposeAsync();

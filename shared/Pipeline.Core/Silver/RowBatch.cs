@@ -1,0 +1,25 @@
+namespace Pipeline.Core.Silver;
+
+/// <summary>
+/// The silver rows one source record becomes (in the table's column order). The row arrays are reused from record to
+/// record: the checks and the table writer copy values out as each row passes, so nothing keeps a row.
+/// </summary>
+public sealed class RowBatch
+{
+    private readonly List<object?[]> _rows = [];
+
+    public int Count { get; private set; }
+
+    public object?[] this[int i] => i < Count ? _rows[i] : throw new ArgumentOutOfRangeException(nameof(i));
+
+    public void Add(params ReadOnlySpan<object?> values)
+    {
+        if (Count == _rows.Count) _rows.Add(new object?[values.Length]);
+        var row = _rows[Count];
+        if (row.Length != values.Length) _rows[Count] = row = new object?[values.Length];
+        values.CopyTo(row);
+        Count++;
+    }
+
+    public void Clear() => Count = 0;
+}
