@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Pipeline.Bench.Silver;
+
+/// <summary>
+/// What a measuring child process reports on its last line (<c>RESULT {json}</c>): the job's own time (without the
+/// process start-up), rows, status and the process's peak RSS (<c>VmHWM</c>) read by itself just before it exits.
+/// </summary>
+public sealed record ChildReport(string Status, long Rows, double Seconds, long PeakRssBytes)
+{
+    private const string Prefix = "RESULT ";
+
+    public void Print() => Console.WriteLine(Prefix + JsonSerializer.Serialize(this, BenchReport.Json));
+
+    public static ChildReport Parse(ChildResult child)
+    {
+        var line = child.Output.Split('\n').Select(l => l.TrimEnd('\r')).LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"the child printed no result (exit {child.ExitCode}): {child.Error}{child.Output}");
+        return JsonSerializer.Deserialize<ChildReport>(line[Prefix.Length..], BenchReport.Json)!;
+    }
+}
