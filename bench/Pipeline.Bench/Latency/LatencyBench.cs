@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Bench.Inputs;
 using Pipeline.Core.Lake;
+using Pipeline.Core.Runs;
 using Pipeline.Functions;
 
 namespace Pipeline.Bench.Latency;
@@ -41,7 +42,7 @@ public static class LatencyBench
             for (var i = 1; i <= runs; i++)
             {
                 var r = await RepeatAsync(connection, inputs, hook);
-                Console.WriteLine($"run {i}: upload → alert {r.UploadToAlertMs:0} ms (put {r.PutMs:0}, OnUpload {r.OnUploadMs:0}, OnRawFile {r.OnRawFileMs:0} ms; "
+                Console.WriteLine($"run {i}: upload → alert {r.UploadToAlertMs:0} ms, last alert {r.UploadToLastAlertMs:0} ms (put {r.PutMs:0}, OnUpload {r.OnUploadMs:0}, OnRawFile {r.OnRawFileMs:0} ms; "
                     + $"{r.AlertsPosted} alerts posted)");
                 results.Add(r);
             }
@@ -64,7 +65,9 @@ public static class LatencyBench
         }
     }
 
-    public sealed record Repetition(double PutMs, double OnUploadMs, double OnRawFileMs, double? UploadToAlertMs, int RawBlobsFired, int AlertsPosted);
+    /// <summary>One timed upload: its steps, the first and last alert post after the upload started, and the stages of the runs it caused.</summary>
+    public sealed record Repetition(double PutMs, double OnUploadMs, double OnRawFileMs, double? UploadToAlertMs, double? UploadToLastAlertMs,
+        int RawBlobsFired, int AlertsPosted, IReadOnlyList<string> Stages);
 
     private static async Task<Repetition> RepeatAsync(string connection, string inputs, WebhookReceiver hook)
     {
@@ -84,10 +87,25 @@ public static class LatencyBench
         await trigger.UploadAsync("job/job-monitor-2022.csv", Path.Combine(inputs, "job", "job-monitor-2022.csv"));
         var before = hook.Count;
 
+        var started = DateTimeOffset.UtcNow;
         var start = Stopwatch.GetTimestamp();
         var timing = await trigger.UploadAsync("job/job-monitor-2024.csv", Path.Combine(inputs, "job", "job-monitor-2024.csv"));
         var arrived = await hook.FirstAfterAsync(start, TimeSpan.FromSeconds(60));
+        var last = hook.Last;
         return new Repetition(timing.PutMs, timing.OnUploadMs, timing.OnRawFileMs,
-            arrived is { } t ? Stopwatch.GetElapsedTime(start, t).TotalMilliseconds : null, timing.RawBlobs, hook.Count - before);
+            arrived is { } t ? Stopwatch.GetElapsedTime(start, t).TotalMilliseconds : null,
+            last >= start ? Stopwatch.GetElapsedTime(start, last).TotalMilliseconds : null,
+            timing.RawBlobs, hook.Count - before, await StagesSinceAsync(services.GetRequiredService<ILakeStore>(), started));
+    }
+
+    /// <summary>The stages of the runs that started after <paramref name="since"/>, in order, with their durations (from the run manifests).</summary>
+    private static async Task<List<string>> StagesSinceAsync(ILakeStore lake, DateTimeOffset since)
+    {
+        var runs = new List<RunManifest>();
+        await foreach (var e in lake.ListAsync(LakeZones.Runs + "/"))
+            if (await RunRecorder.ReadAsync(lake, e.Path) is { } m && m.Started >= since) runs.Add(m);
+        return runs.OrderBy(r => r.Started)
+            .SelectMany(r => r.Stages.Select(s => $"{r.Trigger}: {s.Stage} {s.Dataset} {s.Status} {s.DurationMs:0} ms"))
+            .ToList();
     }
 }

@@ -39,6 +39,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public int Count { get { lock (_arrivals) return _arrivals.Count; } }
 
+    /// <summary>The arrival of the last post so far, a <see cref="Stopwatch"/> timestamp (0 when none came).</summary>
+    public long Last { get { lock (_arrivals) return _arrivals.Count == 0 ? 0 : _arrivals.Max(); } }
+
     private void Arrived(long timestamp)
     {
         TaskCompletionSource done;
