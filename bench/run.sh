@@ -9,4 +9,4 @@ bench=(dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll)
 "${bench[@]}" real-size --scale 10
 scripts/with-azurite.sh "${bench[@]}" latency --runs 7
 "${bench[@]}" silver --mb 200
-DOTNET_GCHeapHardLimit=0x18000000 "${bench[@]}" silver --mb 2048
+"${bench[@]}" silver --mb 2048
