@@ -4,16 +4,16 @@ using System.Text;
 
 namespace Pipeline.Bench;
 
-/// <summary>The outcome of a measured child process: exit code, wall time, peak RSS and what it printed.</summary>
-public sealed record ChildResult(int ExitCode, double Seconds, long PeakRssBytes, string Output, string Error)
+/// <summary>The outcome of a measured child process: exit code, wall time, CPU time, peak RSS and what it printed.</summary>
+public sealed record ChildResult(int ExitCode, double Seconds, double CpuSeconds, long PeakRssBytes, string Output, string Error)
 {
     public double PeakRssMb => PeakRssBytes / 1e6;
 }
 
 /// <summary>
 /// Runs a program as its own process and measures it from outside: wall time from start to exit, peak RSS as the
-/// last <c>VmHWM</c> read from <c>/proc/{pid}/status</c> (sampled every 20 ms; the mark only grows, so only growth in
-/// the last 20 ms before exit can be missed).
+/// last <c>VmHWM</c> read from <c>/proc/{pid}/status</c>, CPU time as the last user + system time read from
+/// <c>/proc/{pid}/stat</c> (both sampled every 20 ms and only growing, so only the last 20 ms before exit can be missed).
 /// </summary>
 public static class ChildProcess
 {
@@ -37,15 +37,17 @@ public static class ChildProcess
         process.BeginErrorReadLine();
         var pid = process.Id.ToString(CultureInfo.InvariantCulture);
         long peak = 0;
+        double cpu = 0;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, ProcStatus.PeakResidentBytes(pid) ?? 0);
+            cpu = Math.Max(cpu, ProcStatus.CpuSeconds(pid) ?? 0);
             try { await Task.Delay(20, ct); }
             catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw; }
         }
         await process.WaitForExitAsync(ct);
         var seconds = sw.Elapsed.TotalSeconds;
-        return new ChildResult(process.ExitCode, seconds, peak, output.ToString(), error.ToString());
+        return new ChildResult(process.ExitCode, seconds, cpu, peak, output.ToString(), error.ToString());
     }
 
     /// <summary>This program again (<c>dotnet Pipeline.Bench.dll</c> or its apphost) with other arguments.</summary>

@@ -38,6 +38,8 @@ public static class RealSizeBench
                 {
                     rerun_over_first = rerun.WallSeconds / first.WallSeconds,
                     scaled_over_real = scaled.Runs[0].WallSeconds / first.WallSeconds,
+                    cpu_rerun_over_first = rerun.CpuSeconds / first.CpuSeconds,
+                    cpu_scaled_over_real = scaled.Runs[0].CpuSeconds / first.CpuSeconds,
                     scale,
                     scaled_peak_rss_over_real = scaled.Runs[0].PeakRssMb / first.PeakRssMb,
                 },

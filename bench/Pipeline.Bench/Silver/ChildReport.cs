@@ -4,9 +4,9 @@ namespace Pipeline.Bench.Silver;
 
 /// <summary>
 /// What a measuring child process reports on its last line (<c>RESULT {json}</c>): the job's own time (without the
-/// process start-up), rows, status and the process's peak RSS (<c>VmHWM</c>) read by itself just before it exits.
+/// process start-up), the process's CPU time, rows, status and peak RSS (<c>VmHWM</c>) read by itself just before it exits.
 /// </summary>
-public sealed record ChildReport(string Status, long Rows, double Seconds, long PeakRssBytes)
+public sealed record ChildReport(string Status, long Rows, double Seconds, double CpuSeconds, long PeakRssBytes)
 {
     private const string Prefix = "RESULT ";
 

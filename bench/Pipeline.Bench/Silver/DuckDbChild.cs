@@ -39,7 +39,7 @@ public static class DuckDbChild
         using var count = db.CreateCommand();
         count.CommandText = $"SELECT count(*) FROM read_parquet('{output}/**/*.parquet', hive_partitioning = true)";
         var rows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        new ChildReport("succeeded", rows, seconds, ProcStatus.PeakResidentBytes() ?? 0).Print();
+        new ChildReport("succeeded", rows, seconds, ProcStatus.CpuSeconds() ?? 0, ProcStatus.PeakResidentBytes() ?? 0).Print();
         return 0;
     }
 }

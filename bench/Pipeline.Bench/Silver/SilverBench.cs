@@ -28,10 +28,10 @@ public static class SilverBench
 
             var silverRun = await ChildProcess.RunSelfAsync(["silver-child", "--lake", lake, "--raw", rawName, "--staging", staging]);
             var silver = ChildReport.Parse(silverRun);
-            Console.WriteLine($"silver: {silver.Status}, {silver.Rows:N0} rows in {silver.Seconds:0.0} s, peak RSS {silver.PeakRssBytes / 1e6:0} MB");
+            Console.WriteLine($"silver: {silver.Status}, {silver.Rows:N0} rows in {silver.Seconds:0.0} s (CPU {silver.CpuSeconds:0.0} s), peak RSS {silver.PeakRssBytes / 1e6:0} MB");
             var duckRun = await ChildProcess.RunSelfAsync(["duckdb-child", "--csv", rawPath, "--out", Path.Combine(work, "duckdb-out")]);
             var duck = ChildReport.Parse(duckRun);
-            Console.WriteLine($"duckdb: {duck.Rows:N0} rows in {duck.Seconds:0.0} s, peak RSS {duck.PeakRssBytes / 1e6:0} MB");
+            Console.WriteLine($"duckdb: {duck.Rows:N0} rows in {duck.Seconds:0.0} s (CPU {duck.CpuSeconds:0.0} s), peak RSS {duck.PeakRssBytes / 1e6:0} MB");
 
             await BenchReport.WriteAsync(output, "silver", new
             {
@@ -42,6 +42,7 @@ public static class SilverBench
                 ratios = new
                 {
                     time_silver_over_duckdb = silver.Seconds / duck.Seconds,
+                    cpu_silver_over_duckdb = silver.CpuSeconds / duck.CpuSeconds,
                     peak_rss_silver_over_duckdb = (double)silver.PeakRssBytes / duck.PeakRssBytes,
                 },
             });
@@ -55,7 +56,7 @@ public static class SilverBench
 
     private static object Engine(ChildReport r, ChildResult process, long bytes) => new
     {
-        status = r.Status, seconds = r.Seconds, rows_out = r.Rows, mb_per_s = bytes / 1e6 / r.Seconds, rows_out_per_s = r.Rows / r.Seconds,
+        status = r.Status, seconds = r.Seconds, cpu_seconds = r.CpuSeconds, rows_out = r.Rows, mb_per_s = bytes / 1e6 / r.Seconds, rows_out_per_s = r.Rows / r.Seconds,
         peak_rss_mb = r.PeakRssBytes / 1e6,
         process = new { exit_code = process.ExitCode, wall_seconds = process.Seconds, peak_rss_mb_sampled = process.PeakRssMb },
     };

@@ -15,7 +15,7 @@ public static class SilverChild
         var result = await service.NormaliseAsync(new FileSystemLake(a.Get("--lake")!), LakePath.Parse(a.Get("--raw")!), "bench");
         var seconds = sw.Elapsed.TotalSeconds;
         foreach (var e in result.Errors) Console.Error.WriteLine(e);
-        new ChildReport(result.Status, result.RowsOut, seconds, ProcStatus.PeakResidentBytes() ?? 0).Print();
+        new ChildReport(result.Status, result.RowsOut, seconds, ProcStatus.CpuSeconds() ?? 0, ProcStatus.PeakResidentBytes() ?? 0).Print();
         return result.Status == "succeeded" ? 0 : 1;
     }
 }
