@@ -33,7 +33,8 @@ public sealed record Institution(string Code, string Name, string Plaats, string
                 _ => $"ROC {i} {Title(plaats)}",
             };
             if (i == 4) name = list[3].Name; // two codes share a name, as in the real files
-            list.Add(new Institution(code, name, plaats, provincie, gemeentenummer, plaats, (30000 + i).ToString("00000", System.Globalization.CultureInfo.InvariantCulture)));
+            var bevoegdGezag = (30000 + i).ToString("00000", System.Globalization.CultureInfo.InvariantCulture);
+            list.Add(new Institution(code, name, plaats, provincie, gemeentenummer, plaats, bevoegdGezag));
         }
         return list;
     }

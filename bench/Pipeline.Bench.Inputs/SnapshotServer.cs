@@ -57,7 +57,8 @@ public sealed class SnapshotServer : IAsyncDisposable
         var etag = new EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}-{BaseUrl.GetHashCode(StringComparison.Ordinal):x}\"");
         var modified = new DateTimeOffset(info.LastWriteTimeUtc.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
         IResult result = file.EndsWith(".json", StringComparison.Ordinal)
-            ? Results.Bytes(Rewrite(await File.ReadAllTextAsync(file, context.RequestAborted)), "application/json", lastModified: modified, entityTag: etag)
+            ? Results.Bytes(Rewrite(await File.ReadAllTextAsync(file, context.RequestAborted)), "application/json",
+                lastModified: modified, entityTag: etag)
             : Results.File(file, "text/csv", lastModified: modified, entityTag: etag);
         await result.ExecuteAsync(context);
         if (context.Response.StatusCode == StatusCodes.Status304NotModified) Interlocked.Increment(ref _notModified);

@@ -15,7 +15,8 @@ public static class Uploads
 {
     public const int QuestionsPerInstitution = 60;
     public static readonly IReadOnlyList<int> JobYears = [2022, 2024];
-    public static readonly IReadOnlyList<string> JobHeader = ["instellingscode", "jaar", "thema", "vraag", "respondenten", "percentage_positief", "rapportcijfer"];
+    public static readonly IReadOnlyList<string> JobHeader =
+        ["instellingscode", "jaar", "thema", "vraag", "respondenten", "percentage_positief", "rapportcijfer"];
 
     private static readonly (string Thema, string Vraag)[] Read =
     [

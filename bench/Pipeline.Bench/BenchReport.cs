@@ -12,7 +12,10 @@ public static class BenchReport
     public static async Task WriteAsync(string path, string mode, object results)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var report = new Dictionary<string, object?> { ["mode"] = mode, ["generated"] = DateTimeOffset.UtcNow, ["machine"] = Machine.Describe(), ["results"] = results };
+        var report = new Dictionary<string, object?>
+        {
+            ["mode"] = mode, ["generated"] = DateTimeOffset.UtcNow, ["machine"] = Machine.Describe(), ["results"] = results,
+        };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
         Console.WriteLine($"Wrote {path}");
     }

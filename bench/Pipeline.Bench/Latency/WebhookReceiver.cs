@@ -54,7 +54,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         done.TrySetResult();
     }
 
-    /// <summary>The arrival of the first post after <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp), waiting up to <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// The arrival of the first post after <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp), waiting up
+    /// to <paramref name="timeout"/>.
+    /// </summary>
     public async Task<long?> FirstAfterAsync(long since, TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);

@@ -60,7 +60,8 @@ public static class RealSizeBench
         }
     }
 
-    private sealed record ScaleResult(double Scale, int Institutions, long InputBytes, long InputRows, double GenerationSeconds, IReadOnlyList<RefreshRun> Runs);
+    private sealed record ScaleResult(double Scale, int Institutions, long InputBytes, long InputRows, double GenerationSeconds,
+        IReadOnlyList<RefreshRun> Runs);
 
     private static async Task<ScaleResult> MeasureScaleAsync(double scale, bool rerun, string cli, string work)
     {
@@ -79,7 +80,8 @@ public static class RealSizeBench
             await RefreshRun.MeasureAsync($"{name}, first run", cli, lake, snapshot.AmbitionsFile, mirror.BaseUrl, mirror.TakeCounts),
         };
         if (rerun)
-            runs.Add(await RefreshRun.MeasureAsync($"{name}, rerun (nothing changed)", cli, lake, snapshot.AmbitionsFile, mirror.BaseUrl, mirror.TakeCounts));
+            runs.Add(await RefreshRun.MeasureAsync($"{name}, rerun (nothing changed)", cli, lake, snapshot.AmbitionsFile, mirror.BaseUrl,
+                mirror.TakeCounts));
         return new ScaleResult(scale, snapshot.Institutions, snapshot.Bytes, snapshot.Rows, snapshot.Generation.TotalSeconds, runs);
     }
 }

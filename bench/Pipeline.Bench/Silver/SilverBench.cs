@@ -56,7 +56,8 @@ public static class SilverBench
 
     private static object Engine(ChildReport r, ChildResult process, long bytes) => new
     {
-        status = r.Status, seconds = r.Seconds, cpu_seconds = r.CpuSeconds, rows_out = r.Rows, mb_per_s = bytes / 1e6 / r.Seconds, rows_out_per_s = r.Rows / r.Seconds,
+        status = r.Status, seconds = r.Seconds, cpu_seconds = r.CpuSeconds, rows_out = r.Rows,
+        mb_per_s = bytes / 1e6 / r.Seconds, rows_out_per_s = r.Rows / r.Seconds,
         peak_rss_mb = r.PeakRssBytes / 1e6,
         process = new { exit_code = process.ExitCode, wall_seconds = process.Seconds, peak_rss_mb_sampled = process.PeakRssMb },
     };

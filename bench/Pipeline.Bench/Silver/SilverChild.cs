@@ -4,7 +4,10 @@ using Pipeline.Core.Silver;
 
 namespace Pipeline.Bench.Silver;
 
-/// <summary><c>silver-child --lake DIR --raw NAME --staging DIR</c>: normalises one raw file with <see cref="SilverService"/> in a process of its own.</summary>
+/// <summary>
+/// <c>silver-child --lake DIR --raw NAME --staging DIR</c>: normalises one raw file with <see cref="SilverService"/>
+/// in a process of its own.
+/// </summary>
 public static class SilverChild
 {
     public static async Task<int> RunAsync(string[] args)

@@ -49,7 +49,8 @@ public sealed class InputSnapshotTests
     private static string HeaderOf(string relative)
     {
         // Not detecting the BOM, so it stays in the line and the test sees it.
-        using var reader = new StreamReader(Path.Combine(_snapshot.Root, relative), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+        using var reader = new StreamReader(Path.Combine(_snapshot.Root, relative), new System.Text.UTF8Encoding(false),
+            detectEncodingFromByteOrderMarks: false);
         return reader.ReadLine()!;
     }
 
@@ -70,7 +71,8 @@ public sealed class InputSnapshotTests
             var resources = Listing(dataset);
             CollectionAssert.AreEqual(names, resources.Select(r => r.GetProperty("name").GetString()).ToArray(), dataset);
             CollectionAssert.AreEqual(Enumerable.Range(0, names.Length).ToArray(), resources.Select(r => r.GetProperty("position").GetInt32()).ToArray());
-            foreach (var r in resources) Assert.IsTrue(File.Exists(Path.Combine(_snapshot.Root, FileOf(r, dataset))), $"{dataset}: {r.GetProperty("name")}");
+            foreach (var r in resources)
+                Assert.IsTrue(File.Exists(Path.Combine(_snapshot.Root, FileOf(r, dataset))), $"{dataset}: {r.GetProperty("name")}");
         }
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_snapshot.Root, "duo", "gediplomeerde-mbo-studenten.package_show.json")));
         StringAssert.Contains(doc.RootElement.GetProperty("result").GetProperty("notes").GetString(), "(voorlopige cijfers 2025)");

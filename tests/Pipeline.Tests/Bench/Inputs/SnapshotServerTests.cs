@@ -39,7 +39,8 @@ public sealed class SnapshotServerTests
         var first = await pipeline.RefreshAsync("test (mirror)");
         var fetched = first.Stages.Where(s => s.Stage == "bronze").ToList();
         Assert.AreEqual(RunOutcomes.Succeeded, first.Outcome, Describe(first));
-        Assert.AreEqual(1 + 1 + 10 + 2 + 3, fetched.Count(s => s.Status == StageStatuses.Succeeded), "DUO 12 resources, CBS 2 tables, 3 uploads: " + Describe(first));
+        Assert.AreEqual(1 + 1 + 10 + 2 + 3, fetched.Count(s => s.Status == StageStatuses.Succeeded),
+            "DUO 12 resources, CBS 2 tables, 3 uploads: " + Describe(first));
         Assert.IsFalse(first.Stages.Any(s => s.Status == StageStatuses.Failed), Describe(first));
         foreach (var table in DatasetCatalog.Tables.Select(t => t.Schema.TableName))
             Assert.IsNotEmpty(Directory.GetFiles(Path.Combine(lakeDir.Path, "silver", table), "*.parquet", SearchOption.AllDirectories), table);
