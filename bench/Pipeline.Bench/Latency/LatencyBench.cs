@@ -14,7 +14,7 @@ namespace Pipeline.Bench.Latency;
 /// upload → alert through the function app's blob trigger path on Azurite. The services are built as the function
 /// app's <c>Program</c> builds them (<see cref="FunctionApp.AddFunctionApp"/>), and the functions are invoked as the
 /// Event Grid blob trigger would: <c>OnUpload</c> for the blob put in <c>landing/</c>, then <c>OnRawFile</c> for every
-/// blob that created in <c>raw/</c>. Event Grid's own delivery delay is not in the figure (no Event Grid here).
+/// blob that appeared in <c>raw/</c>. Event Grid's own delivery delay is not in the figure (no Event Grid here).
 /// </summary>
 /// <remarks>
 /// Each run uses a fresh lake (its own container prefix) holding the ambitions and the 2022 JOB-monitor results of the
