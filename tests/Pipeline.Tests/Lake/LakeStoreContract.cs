@@ -122,7 +122,7 @@ public abstract class LakeStoreContract
     {
         var lake = NewLake();
         var first = await lake.AcquireLockAsync("publish", TimeSpan.FromSeconds(5));
-        await Assert.ThrowsExactlyAsync<TimeoutException>(() => lake.AcquireLockAsync("publish", TimeSpan.FromMilliseconds(300)));
+        await Assert.ThrowsExactlyAsync<LakeLockTimeoutException>(() => lake.AcquireLockAsync("publish", TimeSpan.FromMilliseconds(300)));
         var other = await lake.AcquireLockAsync("another-name", TimeSpan.FromSeconds(5));
         var waiting = lake.AcquireLockAsync("publish", TimeSpan.FromSeconds(20));
         await first.DisposeAsync();

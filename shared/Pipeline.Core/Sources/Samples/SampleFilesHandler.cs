@@ -22,7 +22,7 @@ public sealed class SampleFilesHandler(string samplesDirectory) : HttpMessageHan
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         var uri = request.RequestUri!;
-        var file = Route(uri);
+        var file = FileFor(uri);
         if (file is null || !File.Exists(file))
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound)
             {
@@ -35,7 +35,8 @@ public sealed class SampleFilesHandler(string samplesDirectory) : HttpMessageHan
         return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content });
     }
 
-    private string? Route(Uri uri)
+    /// <summary>The snapshot file that answers a request to <paramref name="uri"/> (the routes above), or null; the benchmark's loopback mirror serves by it too.</summary>
+    public string? FileFor(Uri uri)
     {
         var segments = uri.AbsolutePath.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         var query = System.Web.HttpUtility.ParseQueryString(uri.Query);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pipeline.Bench;
+namespace Pipeline.Bench.Silver;
 
 /// <summary>
 /// Writes a <c>gediplomeerde-mbo-studenten</c>-shaped CSV (wide: DIPMAN/DIPVROUW 2021–2025) of about the requested
