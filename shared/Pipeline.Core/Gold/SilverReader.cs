@@ -3,14 +3,16 @@ using System.Globalization;
 using Pipeline.Core.Lake;
 using Parquet;
 using Parquet.Serialization;
+using Pipeline.Core.Lake.Tables;
 
 namespace Pipeline.Core.Gold;
 
 /// <summary>
-/// Reads the silver tables gold needs and converts them by column name into the rows the formulas take. Read untyped
-/// (Parquet.Net directly), not through <c>Lake/Tables</c>: a CBS table's columns follow the CBS metadata of its raw
-/// file, and gold must see every dimension to warn about one it has no code for. Each file's <c>raw_sha256</c>
-/// metadata and the raw file's fetch date give every row its source. The gold tables go through
+/// Reads the silver tables gold needs and converts them by column name into the rows the formulas take. The DUO and
+/// JOB tables are read typed through <see cref="TableReader"/> with the schema silver wrote them with (one Parquet path,
+/// no per-row dictionaries). A CBS table is read untyped (Parquet.Net directly): its columns follow the CBS metadata of
+/// its raw file, and gold must see every dimension to warn about one it has no code for. Each file's
+/// <c>raw_sha256</c> metadata and the raw file's fetch date give every row its source. The gold tables go through
 /// <see cref="Tables.GoldTableStore"/>.
 /// </summary>
 public sealed class SilverReader(ILakeStore lake)
@@ -19,16 +21,16 @@ public sealed class SilverReader(ILakeStore lake)
 
     public async Task<SilverData> ReadSilverAsync(CancellationToken ct = default) => new()
     {
-        Studenten = await ReadAsync("mbo_studenten_per_instelling", (r, src) => new StudentenRow(
+        Studenten = await ReadTypedAsync("mbo_studenten_per_instelling", (r, src) => new StudentenRow(
             Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "aantal"),
             Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        Gediplomeerden = await ReadAsync("gediplomeerde_mbo_studenten", (r, src) => new GediplomeerdenRow(
+        Gediplomeerden = await ReadTypedAsync("gediplomeerde_mbo_studenten", (r, src) => new GediplomeerdenRow(
             Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "niveau") ?? 0,
             Str(r, "crebo"), Str(r, "geslacht"), IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        Instroom = await ReadAsync("instromende_mbo_studenten", (r, src) => new InstroomRow(
+        Instroom = await ReadTypedAsync("instromende_mbo_studenten", (r, src) => new InstroomRow(
             Int(r, "jaar"), Str(r, "instellingscode"), IntOrNull(r, "niveau") ?? 0, Str(r, "leerweg"), Str(r, "crebo"),
             IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        JobMonitor = await ReadAsync("job_monitor", (r, src) => new JobMonitorRow(
+        JobMonitor = await ReadTypedAsync("job_monitor", (r, src) => new JobMonitorRow(
             Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "thema"), Str(r, "vraag"), IntOrNull(r, "respondenten"),
             DoubleOrNull(r, "percentage_positief"), DoubleOrNull(r, "rapportcijfer"), src), ct),
         Vsv = await ReadAsync("cbs_85368ned", (r, src) => new CbsRow(
@@ -40,8 +42,58 @@ public sealed class SilverReader(ILakeStore lake)
             src), ct),
     };
 
-    /// <summary>Reads every <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
+    /// <summary>Reads every file of a declared silver table with its schema, through <see cref="TableReader"/>; a missing table is empty.</summary>
+    private async Task<IReadOnlyList<T>> ReadTypedAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
+    {
+        var (declaration, tableDeclaration) = Datasets.DatasetCatalog.ForTable(table)
+            ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
+        var definition = tableDeclaration.Schema.Table;
+        var columns = new ColumnLookup(definition);
+        var rows = new List<T>();
+        await foreach (var e in lake.ListAsync(definition.Folder, ct))
+        {
+            if (!e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) continue;
+            var file = await TableReader.ReadFileAsync(lake, definition, e.Path, ct);
+            var sha = file.Metadata.GetValueOrDefault("raw_sha256") ?? "";
+            var src = new SilverSource(declaration.Bron, declaration.Dataset, sha, await RawDateAsync(declaration.Bron, declaration.Dataset, sha, ct));
+            foreach (var values in file.Rows)
+            {
+                try { rows.Add(map(columns.Over(values), src)); }
+                catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
+                {
+                    throw new InvalidDataException($"{e.Path} in {lake.Location}: {ex.Message}", ex);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>A row of a typed table seen by column name, without a dictionary per row.</summary>
+    private sealed class ColumnLookup(TableDefinition table) : IReadOnlyDictionary<string, object?>
+    {
+        private readonly Dictionary<string, int> _index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        private object?[] _values = [];
+
+        public ColumnLookup Over(object?[] values) { _values = values; return this; }
+
+        public object? this[string key] => _values[_index[key]];
+        public bool TryGetValue(string key, out object? value)
+        {
+            var found = _index.TryGetValue(key, out var i);
+            value = found ? _values[i] : null;
+            return found;
+        }
+        public bool ContainsKey(string key) => _index.ContainsKey(key);
+        public IEnumerable<string> Keys => _index.Keys;
+        public IEnumerable<object?> Values => _index.Values.Select(i => _values[i]);
+        public int Count => _index.Count;
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+            _index.Select(kv => new KeyValuePair<string, object?>(kv.Key, _values[kv.Value])).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Reads every file of an untyped table: <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
     {
         var (declaration, tableDeclaration) = Datasets.DatasetCatalog.ForTable(table)
             ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
@@ -100,14 +152,14 @@ public sealed class SilverReader(ILakeStore lake)
         return map.TryGetValue(sha, out var date) ? date : null;
     }
 
-    private static object? Get(IDictionary<string, object?> r, string column) =>
+    private static object? Get(IReadOnlyDictionary<string, object?> r, string column) =>
         r.TryGetValue(column, out var v) ? v : throw new KeyNotFoundException($"column '{column}' is missing");
 
-    private static string Str(IDictionary<string, object?> r, string c) => Convert.ToString(Get(r, c), CultureInfo.InvariantCulture)?.Trim() ?? "";
-    private static int Int(IDictionary<string, object?> r, string c) => IntOrNull(r, c) ?? throw new FormatException($"column '{c}' is null");
-    private static int? IntOrNull(IDictionary<string, object?> r, string c) =>
+    private static string Str(IReadOnlyDictionary<string, object?> r, string c) => Convert.ToString(Get(r, c), CultureInfo.InvariantCulture)?.Trim() ?? "";
+    private static int Int(IReadOnlyDictionary<string, object?> r, string c) => IntOrNull(r, c) ?? throw new FormatException($"column '{c}' is null");
+    private static int? IntOrNull(IReadOnlyDictionary<string, object?> r, string c) =>
         Get(r, c) is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : null;
-    private static double? DoubleOrNull(IDictionary<string, object?> r, string c) =>
+    private static double? DoubleOrNull(IReadOnlyDictionary<string, object?> r, string c) =>
         Get(r, c) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
-    private static bool Bool(IDictionary<string, object?> r, string c) => Get(r, c) is { } v && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+    private static bool Bool(IReadOnlyDictionary<string, object?> r, string c) => Get(r, c) is { } v && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
 }

@@ -231,6 +231,22 @@ public sealed class FunctionTriggerTests
     }
 
     [TestMethod]
+    public async Task A_raw_files_sidecar_blob_starts_no_run_of_its_own()
+    {
+        var raw = await PutRawAsync("mbo-studenten-per-instelling", Studenten);
+        await App.OnRawFile(raw.Blob, raw.Name, CancellationToken.None);
+        var runs = (await RunsAsync()).Count;
+        var gold = await Lake.NamesAsync("gold/");
+
+        // Bronze writes {sha256}.csv.json beside the file; Event Grid reports its BlobCreated to the same function.
+        var sidecar = await PutAsync(LakeZones.Raw, raw.Name + ".json", System.Text.Encoding.UTF8.GetBytes("{}"));
+        await App.OnRawFile(sidecar.Blob, sidecar.Name, CancellationToken.None);
+
+        Assert.AreEqual(runs, (await RunsAsync()).Count, "no run for the sidecar: gold and the report are not recomputed");
+        CollectionAssert.AreEqual(gold, await Lake.NamesAsync("gold/"));
+    }
+
+    [TestMethod]
     public async Task Past_due_timer_after_missed_nights_runs_the_refresh_once()
     {
         await Lake.WriteJsonAsync(NightlyRun.StatePath, new NightlyRun.State(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4), "earlier", RunOutcomes.Succeeded));
