@@ -32,21 +32,25 @@ done
 
 # One subscription per trigger: BlobCreated in the trigger's container only. ADLS Gen2 also reports a BlobCreated for
 # CreateFile (an empty file, before its data is flushed); only the finished file (FlushWithClose, PutBlob,
-# PutBlockList, CopyBlob…) may start a trigger.
-subscribe() { # name, container, function
-  endpoint="https://${host}/runtime/webhooks/blobs?functionName=Host.Functions.$3&code=${key}"
+# PutBlockList, CopyBlob…) may start a trigger. Further filters per subscription follow the function's name.
+subscribe() { # name, container, function, [further az arguments…]
+  name=$1 container=$2 function=$3
+  shift 3
+  endpoint="https://${host}/runtime/webhooks/blobs?functionName=Host.Functions.${function}&code=${key}"
   az eventgrid system-topic event-subscription create \
-    --name "$1" \
+    --name "$name" \
     --resource-group "$rg" \
     --system-topic-name "$topic" \
     --endpoint-type webhook \
     --endpoint "$endpoint" \
     --included-event-types Microsoft.Storage.BlobCreated \
-    --subject-begins-with "/blobServices/default/containers/$2/" \
+    --subject-begins-with "/blobServices/default/containers/$container/" \
     --advanced-filter data.api StringNotIn CreateFile \
+    "$@" \
     --output none
-  echo "postdeploy: $2/ -> $3 (Event Grid subscription $1)."
+  echo "postdeploy: $container/ -> $function (Event Grid subscription $name)."
 }
 
-subscribe raw-to-onrawfile raw OnRawFile
+# A raw file's provenance sidecar ({sha256}.{ext}.json) is no data file: OnRawFile would ignore it, so it is not sent.
+subscribe raw-to-onrawfile raw OnRawFile --advanced-filter subject StringNotEndsWith .json
 subscribe landing-to-onupload landing OnUpload

@@ -59,6 +59,8 @@ public sealed partial class EventGridTemplateTests
             StringAssert.Contains(call, "--advanced-filter data.api StringNotIn CreateFile ", "ADLS Gen2's empty CreateFile event starts no trigger");
             StringAssert.Contains(call,
                 $"--endpoint https://func-test.westeurope-01.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.{function}&code=test-blobs-key ");
+            Assert.AreEqual(container == "raw", call.Contains("--advanced-filter subject StringNotEndsWith .json ", StringComparison.Ordinal),
+                "only raw/ holds sidecars, and their events start no trigger");
         }
     }
 
