@@ -45,25 +45,14 @@ public sealed class SilverReader(ILakeStore lake)
     /// <summary>Reads every file of a declared silver table with its schema, through <see cref="TableReader"/>; a missing table is empty.</summary>
     private async Task<IReadOnlyList<T>> ReadTypedAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
     {
-        var (declaration, tableDeclaration) = Datasets.DatasetCatalog.ForTable(table)
-            ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
-        var definition = tableDeclaration.Schema.Table;
+        var (declaration, definition) = Declared(table);
         var columns = new ColumnLookup(definition);
         var rows = new List<T>();
-        await foreach (var e in lake.ListAsync(definition.Folder, ct))
+        await foreach (var path in FilesAsync(definition, ct))
         {
-            if (!e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) continue;
-            var file = await TableReader.ReadFileAsync(lake, definition, e.Path, ct);
-            var sha = file.Metadata.GetValueOrDefault("raw_sha256") ?? "";
-            var src = new SilverSource(declaration.Bron, declaration.Dataset, sha, await RawDateAsync(declaration.Bron, declaration.Dataset, sha, ct));
-            foreach (var values in file.Rows)
-            {
-                try { rows.Add(map(columns.Over(values), src)); }
-                catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
-                {
-                    throw new InvalidDataException($"{e.Path} in {lake.Location}: {ex.Message}", ex);
-                }
-            }
+            var file = await TableReader.ReadFileAsync(lake, definition, path, ct);
+            var src = await SourceAsync(declaration, file.Metadata, ct);
+            foreach (var values in file.Rows) rows.Add(Map(path, map, columns.Over(values), src));
         }
         return rows;
     }
@@ -95,23 +84,18 @@ public sealed class SilverReader(ILakeStore lake)
     /// <summary>Reads every file of an untyped table: <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
     {
-        var (declaration, tableDeclaration) = Datasets.DatasetCatalog.ForTable(table)
-            ?? throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
-        var definition = tableDeclaration.Schema.Table;
-        var (bron, dataset) = (declaration.Bron, declaration.Dataset);
+        var (declaration, definition) = Declared(table);
         var rows = new List<T>();
-        await foreach (var e in lake.ListAsync($"{LakeZones.Silver}/{table}/", ct))
+        await foreach (var path in FilesAsync(definition, ct))
         {
-            if (!e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) continue;
-            var jaar = definition.PartitionOf(e.Path)
-                ?? throw new InvalidDataException($"{e.Path} in {lake.Location} is not in a jaar=YYYY folder.");
-            await using var s = await lake.OpenReadAsync(e.Path, ct);
+            var jaar = definition.PartitionOf(path)
+                ?? throw new InvalidDataException($"{path} in {lake.Location} is not in a jaar=YYYY folder.");
+            await using var s = await lake.OpenReadAsync(path, ct);
             using var ms = new MemoryStream();
             await s.CopyToAsync(ms, ct);
             ms.Position = 0;
             var result = await ParquetSerializer.DeserializeUntypedAsync(ms, new ParquetOptions(), cancellationToken: ct);
-            var sha = result.CustomMetadata?.GetValueOrDefault("raw_sha256") ?? "";
-            var src = new SilverSource(bron, dataset, sha, await RawDateAsync(bron, dataset, sha, ct));
+            var src = await SourceAsync(declaration, result.CustomMetadata, ct);
             var columns = result.Schema.GetDataFields().Select(f => f.Name).ToList();
             foreach (var raw in result.Data)
             {
@@ -121,14 +105,39 @@ public sealed class SilverReader(ILakeStore lake)
                 // Null cells are left out of an untyped row; a column of the file's schema is null, not missing.
                 foreach (var c in columns) r.TryAdd(c, null);
                 r["jaar"] = jaar;
-                try { rows.Add(map(r, src)); }
-                catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
-                {
-                    throw new InvalidDataException($"{e.Path} in {lake.Location}: {ex.Message}", ex);
-                }
+                rows.Add(Map(path, map, r, src));
             }
         }
         return rows;
+    }
+
+    private static (Datasets.DatasetDeclaration Declaration, TableDefinition Table) Declared(string table) =>
+        Datasets.DatasetCatalog.ForTable(table) is { } found
+            ? (found.Dataset, found.Table.Schema.Table)
+            : throw new InvalidOperationException($"Silver table '{table}' is not declared in DatasetCatalog.");
+
+    private async IAsyncEnumerable<LakePath> FilesAsync(TableDefinition table, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in lake.ListAsync(table.Folder, ct))
+            if (e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal)) yield return e.Path;
+    }
+
+    /// <summary>Where a file's rows came from: the raw file its <c>raw_sha256</c> metadata names, and when that was fetched.</summary>
+    private async Task<SilverSource> SourceAsync(Datasets.DatasetDeclaration d, IReadOnlyDictionary<string, string>? metadata, CancellationToken ct)
+    {
+        var sha = metadata?.GetValueOrDefault("raw_sha256") ?? "";
+        return new SilverSource(d.Bron, d.Dataset, sha, await RawDateAsync(d.Bron, d.Dataset, sha, ct));
+    }
+
+    /// <summary>One row through its formula; a value of the wrong kind is an error naming the file.</summary>
+    private T Map<T>(LakePath file, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, IReadOnlyDictionary<string, object?> row,
+        SilverSource src)
+    {
+        try { return map(row, src); }
+        catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
+        {
+            throw new InvalidDataException($"{file} in {lake.Location}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The retrieval date is the date folder of <c>raw/{bron}/{dataset}/{yyyy-MM-dd}/{sha256}.{ext}</c>.</summary>
