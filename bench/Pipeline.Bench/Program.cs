@@ -3,7 +3,7 @@ using Pipeline.Bench.RealSize;
 using Pipeline.Bench.Silver;
 
 // dotnet run -c Release --project bench/Pipeline.Bench -- <mode> [options]; see bench/README.md.
-//   silver [--mb 200]   real-size [--scale 10]   latency [--runs 5]
+//   silver [--mb 200]   real-size [--scale 10|0]   latency [--runs 5]
 // silver-child and duckdb-child are the processes the silver mode measures.
 var mode = args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) ? "silver" : args[0];
 var rest = args.Length > 0 && args[0] == mode ? args[1..] : args;

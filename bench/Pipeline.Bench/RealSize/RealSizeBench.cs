@@ -6,7 +6,8 @@ namespace Pipeline.Bench.RealSize;
 /// <c>real-size [--scale 10] [--cli PATH] [--work DIR] [--keep] [--out FILE]</c>: every DUO/CBS/JOB input at its real
 /// size (<see cref="InputSnapshot"/>) served from a loopback mirror, and the built <c>pipeline</c> CLI run as its own
 /// process: <c>refresh</c> on a fresh lake, the same command again at once (nothing changed), then <c>refresh</c> at
-/// <c>--scale</c> × the real rows on another fresh lake.
+/// <c>--scale</c> × the real rows on another fresh lake. <c>--scale 0</c> measures the real size only (first run and
+/// rerun), for iterating on one change; its figures carry no scaled run and no scaled ratio.
 /// </summary>
 public static class RealSizeBench
 {
@@ -27,8 +28,19 @@ public static class RealSizeBench
         try
         {
             var real = await MeasureScaleAsync(1, rerun: true, cli, work);
-            var scaled = await MeasureScaleAsync(scale, rerun: false, cli, work);
             var (first, rerun) = (real.Runs[0], real.Runs[1]);
+            if (scale <= 0)
+            {
+                await BenchReport.WriteAsync(a.Get("--out", BenchReport.DefaultPath("real-size-1x")), "real-size", new
+                {
+                    cli,
+                    real_size = real,
+                    ratios = new { rerun_over_first = rerun.WallSeconds / first.WallSeconds, cpu_rerun_over_first = rerun.CpuSeconds / first.CpuSeconds },
+                    targets = RealSizeTargets(first, rerun),
+                });
+                return real.Runs.All(r => r.ExitCode == 0) ? 0 : 1;
+            }
+            var scaled = await MeasureScaleAsync(scale, rerun: false, cli, work);
             await BenchReport.WriteAsync(a.Get("--out", BenchReport.DefaultPath("real-size")), "real-size", new
             {
                 cli,
@@ -45,9 +57,7 @@ public static class RealSizeBench
                 },
                 targets = new
                 {
-                    real_size_wall_s = new { target = 20.0, measured = first.WallSeconds, met = first.WallSeconds <= 20 },
-                    real_size_peak_rss_mb = new { target = 256.0, measured = first.PeakRssMb, met = first.PeakRssMb <= 256 },
-                    rerun_wall_s = new { target = 2.0, measured = rerun.WallSeconds, met = rerun.WallSeconds <= 2 },
+                    real_size = RealSizeTargets(first, rerun),
                     scaled_over_real = new { target = scale, measured = scaled.Runs[0].WallSeconds / first.WallSeconds,
                         met = scaled.Runs[0].WallSeconds / first.WallSeconds <= scale },
                 },
@@ -59,6 +69,13 @@ public static class RealSizeBench
             if (!a.Has("--keep")) try { Directory.Delete(work, true); } catch (IOException) { }
         }
     }
+
+    private static object RealSizeTargets(RefreshRun first, RefreshRun rerun) => new
+    {
+        real_size_wall_s = new { target = 20.0, measured = first.WallSeconds, met = first.WallSeconds <= 20 },
+        real_size_peak_rss_mb = new { target = 256.0, measured = first.PeakRssMb, met = first.PeakRssMb <= 256 },
+        rerun_wall_s = new { target = 2.0, measured = rerun.WallSeconds, met = rerun.WallSeconds <= 2 },
+    };
 
     private sealed record ScaleResult(double Scale, int Institutions, long InputBytes, long InputRows, double GenerationSeconds,
         IReadOnlyList<RefreshRun> Runs);
