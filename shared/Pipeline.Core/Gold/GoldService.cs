@@ -42,7 +42,7 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
 
     private async Task<(GoldSummary, StageRecord)> ComputeAndWriteAsync(string runId, AmbitionsInput? ambitionsInput, CancellationToken ct)
     {
-        var silver = await new SilverReader(lake).ReadSilverAsync(ct);
+        var silver = await new SilverReader(lake).ReadTotalsAsync(ct);
         var warnings = new List<string>();
         var errors = new List<string>();
 

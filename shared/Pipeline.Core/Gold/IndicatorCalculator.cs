@@ -9,17 +9,18 @@ public static class IndicatorCalculator
 {
     public sealed record Result(IReadOnlyList<IndicatorValue> Values, IReadOnlyList<IndicatorWarning> Warnings);
 
+    /// <summary>The formulas over rows written by hand: folded as <see cref="SilverReader"/> folds the lake's rows.</summary>
+    public static Result Compute(SilverData silver, IReadOnlyDictionary<string, CbsRowSelection>? cbsRows = null) =>
+        Compute(SilverTotals.Of(silver), cbsRows);
+
     /// <param name="cbsRows">The rows and topics read from CBS tables, by table id (the declared ones when null).</param>
-    public static Result Compute(SilverData silver, IReadOnlyDictionary<string, CbsRowSelection>? cbsRows = null)
+    public static Result Compute(SilverTotals silver, IReadOnlyDictionary<string, CbsRowSelection>? cbsRows = null)
     {
         var warnings = new List<IndicatorWarning>();
         var values = new List<IndicatorValue>();
-        values.AddRange(FromCounts(silver.Studenten.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
-            IndicatorCatalog.StudentenTotaal, IndicatorCatalog.AandeelBbl, rest: [LeerwegGroep.Bol]));
-        values.AddRange(FromCounts(silver.Gediplomeerden.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
-            IndicatorCatalog.GediplomeerdenTotaal, IndicatorCatalog.AandeelGediplomeerdenBbl, rest: null));
-        values.AddRange(FromCounts(silver.Instroom.Select(r => new CountRow(r.Instellingscode, r.Jaar, r.Leerweg, r.Aantal, r.Onderdrukt, r.Voorlopig, r.Bron)),
-            IndicatorCatalog.InstroomTotaal, IndicatorCatalog.AandeelInstroomBbl, rest: null));
+        values.AddRange(FromCounts(silver.Studenten, IndicatorCatalog.StudentenTotaal, IndicatorCatalog.AandeelBbl, rest: [LeerwegGroep.Bol]));
+        values.AddRange(FromCounts(silver.Gediplomeerden, IndicatorCatalog.GediplomeerdenTotaal, IndicatorCatalog.AandeelGediplomeerdenBbl, rest: null));
+        values.AddRange(FromCounts(silver.Instroom, IndicatorCatalog.InstroomTotaal, IndicatorCatalog.AandeelInstroomBbl, rest: null));
         values.AddRange(JobMonitor(silver.JobMonitor, "veiligheid", IndicatorCatalog.JobVeiligheid, r => r.PercentagePositief));
         values.AddRange(JobMonitor(silver.JobMonitor, "stagebegeleiding", IndicatorCatalog.JobStagebegeleiding, r => r.PercentagePositief));
         values.AddRange(JobMonitor(silver.JobMonitor, "opleiding", IndicatorCatalog.JobRapportcijferOpleiding, r => r.Rapportcijfer));
@@ -31,39 +32,31 @@ public static class IndicatorCalculator
             warnings);
     }
 
-    private sealed record CountRow(string Instellingscode, int Jaar, string Leerweg, int? Aantal, bool Onderdrukt, bool Voorlopig, SilverSource Bron)
-    {
-        public Cell Cell => new(Aantal, Onderdrukt);
-    }
-
     /// <summary>
     /// A total over all rows and the BBL share. <paramref name="rest"/> names the route groups in the share's denominator
     /// besides BBL (null: every other route) — students exclude EX from it, diplomas and inflow do not. DUO's codes
-    /// (BOL, BOLDT, BOLVT, …) are grouped by <see cref="LeerwegGroepen.Of"/>.
+    /// (BOL, BOLDT, BOLVT, …) are grouped by <see cref="LeerwegGroepen.Of"/> as the rows are added to the totals.
     /// </summary>
-    private static IEnumerable<IndicatorValue> FromCounts(IEnumerable<CountRow> rows, string totaalCode, string aandeelCode, LeerwegGroep[]? rest)
+    private static IEnumerable<IndicatorValue> FromCounts(CountTotals totals, string totaalCode, string aandeelCode, LeerwegGroep[]? rest)
     {
-        foreach (var g in rows.GroupBy(r => (r.Instellingscode, r.Jaar)).OrderBy(g => g.Key))
+        foreach (var (code, jaar, cells) in totals.Groups)
         {
-            var list = g.ToList();
-            var bron = list[0].Bron;
-            var voorlopig = list.Any(r => r.Voorlopig);
-            var total = SuppressedArithmetic.Sum(list.Select(r => r.Cell));
-            yield return new IndicatorValue(g.Key.Instellingscode, totaalCode, g.Key.Jaar, total.Waarde, total.Min, total.Max,
-                Teller: total.Waarde, Noemer: null, NoemerMin: null, KwaliteitOf(list.Any(r => r.Onderdrukt), voorlopig), bron);
+            var all = cells.All;
+            var total = SuppressedArithmetic.Sum(all);
+            yield return new IndicatorValue(code, totaalCode, jaar, total.Waarde, total.Min, total.Max,
+                Teller: total.Waarde, Noemer: null, NoemerMin: null, KwaliteitOf(all.Suppressed > 0, cells.Voorlopig), cells.Bron);
 
-            var bbl = list.Where(r => IsBbl(r.Leerweg)).Select(r => r.Cell);
-            var others = list.Where(r => !IsBbl(r.Leerweg) && (rest is null || rest.Contains(LeerwegGroepen.Of(r.Leerweg)))).ToList();
-            var share = SuppressedArithmetic.Share(bbl, others.Select(r => r.Cell));
-            var shareSuppressed = list.Where(r => IsBbl(r.Leerweg)).Concat(others).Any(r => r.Onderdrukt);
+            var bbl = cells[LeerwegGroep.Bbl];
+            var others = Enum.GetValues<LeerwegGroep>().Where(g => g != LeerwegGroep.Bbl && (rest is null || rest.Contains(g)))
+                .Aggregate(new CellTotal(), (sum, g) => sum + cells[g]);
+            var share = SuppressedArithmetic.Share(bbl, others);
+            var shareSuppressed = bbl.Suppressed + others.Suppressed > 0;
             yield return share is null
-                ? new IndicatorValue(g.Key.Instellingscode, aandeelCode, g.Key.Jaar, null, null, null, 0, 0, 0, KwaliteitOf(false, voorlopig), bron)
-                : new IndicatorValue(g.Key.Instellingscode, aandeelCode, g.Key.Jaar, share.Waarde.Waarde, share.Waarde.Min, share.Waarde.Max,
-                    share.Teller, share.Noemer, share.NoemerMin, KwaliteitOf(shareSuppressed, voorlopig), bron);
+                ? new IndicatorValue(code, aandeelCode, jaar, null, null, null, 0, 0, 0, KwaliteitOf(false, cells.Voorlopig), cells.Bron)
+                : new IndicatorValue(code, aandeelCode, jaar, share.Waarde.Waarde, share.Waarde.Min, share.Waarde.Max,
+                    share.Teller, share.Noemer, share.NoemerMin, KwaliteitOf(shareSuppressed, cells.Voorlopig), cells.Bron);
         }
     }
-
-    private static bool IsBbl(string leerweg) => LeerwegGroepen.Of(leerweg) == LeerwegGroep.Bbl;
 
     /// <summary>Suppression outranks provisional: a suppressed value is uncertain whatever its status.</summary>
     private static string KwaliteitOf(bool onderdrukt, bool voorlopig) =>

@@ -8,10 +8,11 @@ using Pipeline.Core.Lake.Tables;
 namespace Pipeline.Core.Gold;
 
 /// <summary>
-/// Reads the silver tables gold needs and converts them by column name into the rows the formulas take. The DUO and
-/// JOB tables are read typed through <see cref="TableReader"/> with the schema silver wrote them with (one Parquet path,
-/// no per-row dictionaries). A CBS table is read untyped (Parquet.Net directly): its columns follow the CBS metadata of
-/// its raw file, and gold must see every dimension to warn about one it has no code for. Each file's
+/// Reads the silver tables gold needs and folds them by column name into what the formulas take (<see cref="SilverTotals"/>).
+/// The DUO and JOB tables are read typed, row group by row group, through <see cref="TableFileReader"/> with the schema
+/// silver wrote them with (one Parquet path, no row held longer than its row group). A CBS table is read untyped
+/// (Parquet.Net directly; a few thousand rows): its columns follow the CBS metadata of its raw file, and gold must see
+/// every dimension to warn about one it has no code for. Each file's
 /// <c>raw_sha256</c> metadata and the raw file's fetch date give every row its source. The gold tables go through
 /// <see cref="Tables.GoldTableStore"/>.
 /// </summary>
@@ -19,67 +20,86 @@ public sealed class SilverReader(ILakeStore lake)
 {
     private readonly Dictionary<string, Dictionary<string, DateOnly>> _rawDates = new();
 
-    public async Task<SilverData> ReadSilverAsync(CancellationToken ct = default) => new()
+    /// <summary>
+    /// Folds every silver table gold needs into <see cref="SilverTotals"/>: the typed tables row group by row group, so
+    /// gold's memory follows the number of institutions and years, not the rows (students before diplomas: the first
+    /// name read wins within a year).
+    /// </summary>
+    public async Task<SilverTotals> ReadTotalsAsync(CancellationToken ct = default)
     {
-        Studenten = await ReadTypedAsync("mbo_studenten_per_instelling", (r, src) => new StudentenRow(
-            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "aantal"),
-            Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        Gediplomeerden = await ReadTypedAsync("gediplomeerde_mbo_studenten", (r, src) => new GediplomeerdenRow(
-            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "instellingsnaam"), Str(r, "leerweg"), IntOrNull(r, "niveau") ?? 0,
-            Str(r, "crebo"), Str(r, "geslacht"), IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        Instroom = await ReadTypedAsync("instromende_mbo_studenten", (r, src) => new InstroomRow(
-            Int(r, "jaar"), Str(r, "instellingscode"), IntOrNull(r, "niveau") ?? 0, Str(r, "leerweg"), Str(r, "crebo"),
-            IntOrNull(r, "aantal"), Bool(r, "onderdrukt"), Bool(r, "voorlopig"), src), ct),
-        JobMonitor = await ReadTypedAsync("job_monitor", (r, src) => new JobMonitorRow(
-            Int(r, "jaar"), Str(r, "instellingscode"), Str(r, "thema"), Str(r, "vraag"), IntOrNull(r, "respondenten"),
-            DoubleOrNull(r, "percentage_positief"), DoubleOrNull(r, "rapportcijfer"), src), ct),
-        Vsv = await ReadAsync("cbs_85368ned", (r, src) => new CbsRow(
-            Int(r, "jaar"), Str(r, "periode_type"), Str(r, "periode"),
-            r.Where(kv => kv.Key is not ("jaar" or "periode_type" or "periode") && kv.Value is string or null && kv.Value is not null)
-                .ToDictionary(kv => kv.Key, kv => ((string)kv.Value!).Trim()),
-            r.Where(kv => kv.Value is double or float or decimal || (kv.Value is null && kv.Key != "periode"))
-                .ToDictionary(kv => kv.Key, kv => kv.Value is null ? (double?)null : Convert.ToDouble(kv.Value, CultureInfo.InvariantCulture)),
-            src), ct),
-    };
+        var totals = new SilverTotals();
+        await FoldAsync("mbo_studenten_per_instelling", ["instellingscode", "instellingsnaam", "leerweg", "aantal", "onderdrukt", "voorlopig"],
+            (g, src) =>
+            {
+                var (jaar, code, naam, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("instellingsnaam"), g.Strings("leerweg"));
+                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
+                for (var r = 0; r < g.RowCount; r++)
+                    totals.AddStudenten(Required(jaar[r], "jaar"), Text(code[r]), Text(naam[r]), Text(leerweg[r]),
+                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
+            }, ct);
+        await FoldAsync("gediplomeerde_mbo_studenten", ["instellingscode", "instellingsnaam", "leerweg", "aantal", "onderdrukt", "voorlopig"],
+            (g, src) =>
+            {
+                var (jaar, code, naam, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("instellingsnaam"), g.Strings("leerweg"));
+                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
+                for (var r = 0; r < g.RowCount; r++)
+                    totals.AddGediplomeerden(Required(jaar[r], "jaar"), Text(code[r]), Text(naam[r]), Text(leerweg[r]),
+                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
+            }, ct);
+        await FoldAsync("instromende_mbo_studenten", ["instellingscode", "leerweg", "aantal", "onderdrukt", "voorlopig"],
+            (g, src) =>
+            {
+                var (jaar, code, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("leerweg"));
+                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
+                for (var r = 0; r < g.RowCount; r++)
+                    totals.AddInstroom(Required(jaar[r], "jaar"), Text(code[r]), Text(leerweg[r]),
+                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
+            }, ct);
+        await FoldAsync("job_monitor", ["instellingscode", "thema", "vraag", "respondenten", "percentage_positief", "rapportcijfer"],
+            (g, src) =>
+            {
+                var (jaar, code, thema, vraag) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("thema"), g.Strings("vraag"));
+                var (respondenten, positief, cijfer) = (g.Ints("respondenten"), g.Doubles("percentage_positief"), g.Doubles("rapportcijfer"));
+                for (var r = 0; r < g.RowCount; r++)
+                    totals.Add(new JobMonitorRow(Required(jaar[r], "jaar"), Text(code[r]), Text(thema[r]), Text(vraag[r]), respondenten[r],
+                        positief[r], cijfer[r], src));
+            }, ct);
+        foreach (var row in await ReadAsync("cbs_85368ned", (r, src) => new CbsRow(
+                     Int(r, "jaar"), Str(r, "periode_type"), Str(r, "periode"),
+                     r.Where(kv => kv.Key is not ("jaar" or "periode_type" or "periode") && kv.Value is string or null && kv.Value is not null)
+                         .ToDictionary(kv => kv.Key, kv => ((string)kv.Value!).Trim()),
+                     r.Where(kv => kv.Value is double or float or decimal || (kv.Value is null && kv.Key != "periode"))
+                         .ToDictionary(kv => kv.Key, kv => kv.Value is null ? (double?)null : Convert.ToDouble(kv.Value, CultureInfo.InvariantCulture)),
+                     src), ct))
+            totals.Add(row);
+        return totals;
+    }
 
-    /// <summary>Reads every file of a declared silver table with its schema, through <see cref="TableReader"/>; a missing table is empty.</summary>
-    private async Task<IReadOnlyList<T>> ReadTypedAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
+    /// <summary>
+    /// Every file of a declared silver table, row group by row group with the file's source, reading only
+    /// <paramref name="columns"/> (and the partition); a missing table is empty. A value of the wrong kind is an
+    /// error naming the file.
+    /// </summary>
+    private async Task FoldAsync(string table, string[] columns, Action<TableRowGroup, SilverSource> fold, CancellationToken ct)
     {
         var (declaration, definition) = Declared(table);
-        var columns = new ColumnLookup(definition);
-        var rows = new List<T>();
         await foreach (var path in FilesAsync(definition, ct))
         {
-            var file = await TableReader.ReadFileAsync(lake, definition, path, ct);
+            await using var file = await TableFileReader.OpenAsync(lake, definition, path, ct);
             var src = await SourceAsync(declaration, file.Metadata, ct);
-            foreach (var values in file.Rows) rows.Add(Map(path, map, columns.Over(values), src));
+            await foreach (var group in file.ReadRowGroupsAsync(columns, ct))
+            {
+                try { fold(group, src); }
+                catch (Exception ex) when (ex is InvalidCastException or FormatException or KeyNotFoundException or OverflowException)
+                {
+                    throw new InvalidDataException($"{path} in {lake.Location}: {ex.Message}", ex);
+                }
+            }
         }
-        return rows;
     }
 
-    /// <summary>A row of a typed table seen by column name, without a dictionary per row.</summary>
-    private sealed class ColumnLookup(TableDefinition table) : IReadOnlyDictionary<string, object?>
-    {
-        private readonly Dictionary<string, int> _index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        private object?[] _values = [];
-
-        public ColumnLookup Over(object?[] values) { _values = values; return this; }
-
-        public object? this[string key] => _values[_index[key]];
-        public bool TryGetValue(string key, out object? value)
-        {
-            var found = _index.TryGetValue(key, out var i);
-            value = found ? _values[i] : null;
-            return found;
-        }
-        public bool ContainsKey(string key) => _index.ContainsKey(key);
-        public IEnumerable<string> Keys => _index.Keys;
-        public IEnumerable<object?> Values => _index.Values.Select(i => _values[i]);
-        public int Count => _index.Count;
-        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
-            _index.Select(kv => new KeyValuePair<string, object?>(kv.Key, _values[kv.Value])).GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    private static string Text(string? cell) => cell?.Trim() ?? "";
+    private static int Required(int? cell, string column) => cell ?? throw new FormatException($"column '{column}' is null");
 
     /// <summary>Reads every file of an untyped table: <c>silver/{table}/jaar=YYYY/*.parquet</c>; a missing table is empty.</summary>
     private async Task<IReadOnlyList<T>> ReadAsync<T>(string table, Func<IReadOnlyDictionary<string, object?>, SilverSource, T> map, CancellationToken ct)
@@ -168,7 +188,4 @@ public sealed class SilverReader(ILakeStore lake)
     private static int Int(IReadOnlyDictionary<string, object?> r, string c) => IntOrNull(r, c) ?? throw new FormatException($"column '{c}' is null");
     private static int? IntOrNull(IReadOnlyDictionary<string, object?> r, string c) =>
         Get(r, c) is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : null;
-    private static double? DoubleOrNull(IReadOnlyDictionary<string, object?> r, string c) =>
-        Get(r, c) is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
-    private static bool Bool(IReadOnlyDictionary<string, object?> r, string c) => Get(r, c) is { } v && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
 }

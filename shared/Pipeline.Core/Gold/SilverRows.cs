@@ -1,9 +1,7 @@
-using Pipeline.Core.Indicators;
-
 namespace Pipeline.Core.Gold;
 
-// Typed mirrors of the silver tables (see the silver table contract). Gold is a pure function of these rows; reading
-// them from Parquet lives in GoldTableIo, so the formulas can be tested on rows written by hand.
+// Typed mirrors of the silver tables (see the silver table contract). Gold is a pure function of these rows, folded into
+// SilverTotals; SilverReader folds the lake's rows without building these records, so tests write them by hand.
 
 /// <summary>Where a silver partition came from: the raw dataset, the sha256 of the raw file and the day it was fetched.</summary>
 public sealed record SilverSource(string Bron, string Dataset, string RawSha256, DateOnly? Opgehaald = null)
@@ -42,7 +40,7 @@ public sealed record CbsRow(
     int Jaar, string PeriodeType, string Periode, IReadOnlyDictionary<string, string> Dimensies,
     IReadOnlyDictionary<string, double?> Onderwerpen, SilverSource Bron);
 
-/// <summary>Everything gold reads from silver, for every year present.</summary>
+/// <summary>Silver rows written by hand, for every year present; <see cref="SilverTotals.Of"/> folds them as gold reads the lake.</summary>
 public sealed record SilverData
 {
     public IReadOnlyList<StudentenRow> Studenten { get; init; } = [];
@@ -50,18 +48,4 @@ public sealed record SilverData
     public IReadOnlyList<InstroomRow> Instroom { get; init; } = [];
     public IReadOnlyList<JobMonitorRow> JobMonitor { get; init; } = [];
     public IReadOnlyList<CbsRow> Vsv { get; init; } = [];
-
-    /// <summary>Institution names by code, from the DUO tables (newest year wins).</summary>
-    public IReadOnlyDictionary<string, string> InstellingsNamen() =>
-        Studenten.Select(r => (r.Jaar, r.Instellingscode, r.Instellingsnaam))
-            .Concat(Gediplomeerden.Select(r => (r.Jaar, r.Instellingscode, r.Instellingsnaam)))
-            .Where(r => !string.IsNullOrWhiteSpace(r.Instellingsnaam))
-            .GroupBy(r => r.Instellingscode)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Jaar).Instellingsnaam);
-
-    /// <summary>Every institution code some source knows (for the ambitions warning on unknown codes).</summary>
-    public IReadOnlySet<string> BekendeInstellingen() =>
-        Studenten.Select(r => r.Instellingscode).Concat(Gediplomeerden.Select(r => r.Instellingscode))
-            .Concat(Instroom.Select(r => r.Instellingscode)).Concat(JobMonitor.Select(r => r.Instellingscode))
-            .Append(IndicatorCatalog.Landelijk).ToHashSet(StringComparer.Ordinal);
 }

@@ -26,9 +26,12 @@ public static class SuppressedArithmetic
 
     /// <summary>Sum of cells: each suppressed cell adds 1..4 (2.5 for the value). A cell without a number that is not
     /// marked suppressed is absent and adds nothing.</summary>
-    public static Bounded Sum(IEnumerable<Cell> cells)
+    public static Bounded Sum(IEnumerable<Cell> cells) => Sum(CellTotal.Of(cells));
+
+    /// <inheritdoc cref="Sum(IEnumerable{Cell})"/>
+    public static Bounded Sum(CellTotal cells)
     {
-        var (known, suppressed) = Split(cells);
+        var (known, suppressed) = cells;
         return new Bounded(known + Midpoint * suppressed, known + Low * suppressed, known + High * suppressed);
     }
 
@@ -38,10 +41,14 @@ public static class SuppressedArithmetic
     /// rest cell lowers it, so the maximum takes 4 in teller cells and 1 in rest cells, the minimum the reverse.
     /// Returns null when the denominator is zero. <c>NoemerMin</c> is the smallest possible denominator.
     /// </summary>
-    public static ShareResult? Share(IEnumerable<Cell> teller, IEnumerable<Cell> rest, double scale = 100)
+    public static ShareResult? Share(IEnumerable<Cell> teller, IEnumerable<Cell> rest, double scale = 100) =>
+        Share(CellTotal.Of(teller), CellTotal.Of(rest), scale);
+
+    /// <inheritdoc cref="Share(IEnumerable{Cell}, IEnumerable{Cell}, double)"/>
+    public static ShareResult? Share(CellTotal teller, CellTotal rest, double scale = 100)
     {
-        var (tk, a) = Split(teller);
-        var (rk, b) = Split(rest);
+        var (tk, a) = teller;
+        var (rk, b) = rest;
         double Ratio(double x, double y)
         {
             var t = tk + a * x;
@@ -52,18 +59,6 @@ public static class SuppressedArithmetic
         return new ShareResult(
             new Bounded(Ratio(Midpoint, Midpoint), Ratio(Low, High), Ratio(High, Low)),
             Teller: tk + Midpoint * a, Noemer: noemer, NoemerMin: tk + rk + Low * (a + b));
-    }
-
-    private static (double Known, int Suppressed) Split(IEnumerable<Cell> cells)
-    {
-        double known = 0;
-        var suppressed = 0;
-        foreach (var c in cells)
-        {
-            if (c.Onderdrukt) suppressed++;
-            else known += c.Aantal ?? 0;
-        }
-        return (known, suppressed);
     }
 }
 
