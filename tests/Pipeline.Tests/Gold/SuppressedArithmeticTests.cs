@@ -70,4 +70,18 @@ public sealed class SuppressedArithmeticTests
         Assert.AreEqual(min, r.Waarde.Min, 1e-9);
         Assert.AreEqual(max, r.Waarde.Max, 1e-9);
     }
+
+    [TestMethod]
+    public void Totals_folded_cell_by_cell_in_parts_give_the_sum_and_share_of_the_whole_list()
+    {
+        Cell[] teller = [Cell.Known(12), Cell.Suppressed, new(null, false), Cell.Known(7)];
+        Cell[] rest = [Cell.Suppressed, Cell.Known(40), Cell.Suppressed, Cell.Known(3)];
+
+        var tellerParts = CellTotal.Of(teller[..1]) + CellTotal.Of(teller[1..]);
+        var restParts = rest.Aggregate(new CellTotal(), (t, c) => t.Add(c));
+
+        Assert.AreEqual(new CellTotal(19, 1), tellerParts);
+        Assert.AreEqual(SuppressedArithmetic.Sum(teller.Concat(rest)), SuppressedArithmetic.Sum(tellerParts + restParts));
+        Assert.AreEqual(SuppressedArithmetic.Share(teller, rest), SuppressedArithmetic.Share(tellerParts, restParts));
+    }
 }
