@@ -13,9 +13,8 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
     /// <summary>Writes the report to <c>reports/</c>, replacing the previous one; returns the paths written.</summary>
     public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default)
     {
-        var pages = await RenderAsync(ct);
         var written = new List<LakePath>();
-        foreach (var (path, html) in pages)
+        foreach (var (path, html) in await PagesAsync(ct))
         {
             var p = LakePath.Parse($"{LakeZones.Reports}/{path}");
             using var body = new MemoryStream(Encoding.UTF8.GetBytes(html));
@@ -34,7 +33,7 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
     public async Task<IReadOnlyList<string>> WriteToDirectoryAsync(string directory, CancellationToken ct = default)
     {
         var written = new List<string>();
-        foreach (var (path, html) in await RenderAsync(ct))
+        foreach (var (path, html) in await PagesAsync(ct))
         {
             var file = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -44,6 +43,7 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
         return written;
     }
 
-    private async Task<IReadOnlyList<(string Path, string Html)>> RenderAsync(CancellationToken ct) =>
-        ReportRenderer.Render(await new ReportReader(lake, freshness, clock).ReadAsync(ct));
+    /// <summary>The pages rendered one at a time as they are written.</summary>
+    private async Task<IEnumerable<(string Path, string Html)>> PagesAsync(CancellationToken ct) =>
+        ReportRenderer.Pages(await new ReportReader(lake, freshness, clock).ReadAsync(ct));
 }

@@ -6,10 +6,12 @@ public static class ReportRenderer
     public const string IndexFile = "index.html";
 
     /// <summary>Relative path → HTML, index first.</summary>
-    public static IReadOnlyList<(string Path, string Html)> Render(ReportData data)
+    public static IReadOnlyList<(string Path, string Html)> Render(ReportData data) => Pages(data).ToList();
+
+    /// <summary>The pages one at a time, each rendered when asked for, so a writer holds one page, not the report.</summary>
+    public static IEnumerable<(string Path, string Html)> Pages(ReportData data)
     {
-        var pages = new List<(string, string)> { (IndexFile, IndexPage.Render(data)) };
-        foreach (var code in data.Instellingen) pages.Add((InstitutionPage.Href(code), InstitutionPage.Render(data, code)));
-        return pages;
+        yield return (IndexFile, IndexPage.Render(data));
+        foreach (var code in data.Instellingen) yield return (InstitutionPage.Href(code), InstitutionPage.Render(data, code));
     }
 }
