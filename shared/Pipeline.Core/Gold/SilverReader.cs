@@ -28,33 +28,10 @@ public sealed class SilverReader(ILakeStore lake)
     public async Task<SilverTotals> ReadTotalsAsync(CancellationToken ct = default)
     {
         var totals = new SilverTotals();
-        await FoldAsync("mbo_studenten_per_instelling", ["instellingscode", "instellingsnaam", "leerweg", "aantal", "onderdrukt", "voorlopig"],
-            (g, src) =>
-            {
-                var (jaar, code, naam, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("instellingsnaam"), g.Strings("leerweg"));
-                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
-                for (var r = 0; r < g.RowCount; r++)
-                    totals.AddStudenten(Required(jaar[r], "jaar"), Text(code[r]), Text(naam[r]), Text(leerweg[r]),
-                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
-            }, ct);
-        await FoldAsync("gediplomeerde_mbo_studenten", ["instellingscode", "instellingsnaam", "leerweg", "aantal", "onderdrukt", "voorlopig"],
-            (g, src) =>
-            {
-                var (jaar, code, naam, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("instellingsnaam"), g.Strings("leerweg"));
-                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
-                for (var r = 0; r < g.RowCount; r++)
-                    totals.AddGediplomeerden(Required(jaar[r], "jaar"), Text(code[r]), Text(naam[r]), Text(leerweg[r]),
-                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
-            }, ct);
-        await FoldAsync("instromende_mbo_studenten", ["instellingscode", "leerweg", "aantal", "onderdrukt", "voorlopig"],
-            (g, src) =>
-            {
-                var (jaar, code, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("leerweg"));
-                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
-                for (var r = 0; r < g.RowCount; r++)
-                    totals.AddInstroom(Required(jaar[r], "jaar"), Text(code[r]), Text(leerweg[r]),
-                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
-            }, ct);
+        await FoldCountsAsync("mbo_studenten_per_instelling", named: true, totals.AddStudenten, ct);
+        await FoldCountsAsync("gediplomeerde_mbo_studenten", named: true, totals.AddGediplomeerden, ct);
+        await FoldCountsAsync("instromende_mbo_studenten", named: false,
+            (jaar, code, _, leerweg, cell, voorlopig, src) => totals.AddInstroom(jaar, code, leerweg, cell, voorlopig, src), ct);
         await FoldAsync("job_monitor", ["instellingscode", "thema", "vraag", "respondenten", "percentage_positief", "rapportcijfer"],
             (g, src) =>
             {
@@ -74,6 +51,22 @@ public sealed class SilverReader(ILakeStore lake)
             totals.Add(row);
         return totals;
     }
+
+    private delegate void CountRowSink(int jaar, string instellingscode, string instellingsnaam, string leerweg, Cell cell, bool voorlopig,
+        SilverSource bron);
+
+    /// <summary>A count table's rows, one by one, with only the columns the indicators need (no name when not <paramref name="named"/>).</summary>
+    private Task FoldCountsAsync(string table, bool named, CountRowSink add, CancellationToken ct) =>
+        FoldAsync(table, ["instellingscode", "leerweg", "aantal", "onderdrukt", "voorlopig", .. named ? new[] { "instellingsnaam" } : []],
+            (g, src) =>
+            {
+                var (jaar, code, leerweg) = (g.Ints("jaar"), g.Strings("instellingscode"), g.Strings("leerweg"));
+                var naam = named ? g.Strings("instellingsnaam") : null;
+                var (aantal, onderdrukt, voorlopig) = (g.Ints("aantal"), g.Bools("onderdrukt"), g.Bools("voorlopig"));
+                for (var r = 0; r < g.RowCount; r++)
+                    add(Required(jaar[r], "jaar"), Text(code[r]), naam is null ? "" : Text(naam[r]), Text(leerweg[r]),
+                        new Cell(aantal[r], onderdrukt[r] ?? false), voorlopig[r] ?? false, src);
+            }, ct);
 
     /// <summary>
     /// Every file of a declared silver table, row group by row group with the file's source, reading only

@@ -217,7 +217,7 @@ public sealed class PipelineService(
     private Task<StageRecord> SilverAsync(RunRecorder run, LakePath raw, CancellationToken ct)
     {
         var dataset = raw.IsRaw && raw.Value.Split('/') is { Length: 5 } parts ? parts[2] : null;
-        MemoryRelease.BeforeNextStage(); // Silver:MemoryBudgetMB is the whole process's: start from what is live, not what bronze left
+        MemoryRelease.Now(); // Silver:MemoryBudgetMB is the whole process's: start from what is live, not what bronze left
         return run.StageAsync("silver", dataset, async () =>
         {
             var stage = await _silver.NormaliseStageAsync(lake, raw, run.RunId, ct);
@@ -234,7 +234,7 @@ public sealed class PipelineService(
     /// </summary>
     private async Task GoldAndAlertsAsync(RunRecorder run, List<OperatorAlert> operatorAlerts, CancellationToken ct)
     {
-        MemoryRelease.BeforeNextStage();
+        MemoryRelease.Now();
         var summary = await gold.RunAsync(run, null, ct);
         if (summary is null)
         {
@@ -243,7 +243,7 @@ public sealed class PipelineService(
         }
         operatorAlerts.AddRange(OperatorAlertsFrom(summary));
         await alerts.RunAsync(run, summary.Instellingsnamen, operatorAlerts, ct);
-        MemoryRelease.BeforeNextStage();
+        MemoryRelease.Now();
         await run.StageAsync("report", LakeZones.Reports, () => PublishReportAsync(ct));
     }
 

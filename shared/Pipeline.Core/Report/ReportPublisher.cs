@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Orchestration;
+using Pipeline.Core.Runs;
 
 namespace Pipeline.Core.Report;
 
@@ -43,7 +44,23 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
         return written;
     }
 
-    /// <summary>The pages rendered one at a time as they are written.</summary>
+    /// <summary>
+    /// The pages rendered one at a time as they are written. The charts' native memory (SkiaSharp, under ScottPlot) is
+    /// freed by finalizers the GC has no reason to run, so it is released every few pages instead of growing with the
+    /// number of institutions (measured without: 800 MB for 550 institutions).
+    /// </summary>
     private async Task<IEnumerable<(string Path, string Html)>> PagesAsync(CancellationToken ct) =>
-        ReportRenderer.Pages(await new ReportReader(lake, freshness, clock).ReadAsync(ct));
+        Releasing(ReportRenderer.Pages(await new ReportReader(lake, freshness, clock).ReadAsync(ct)));
+
+    private const int PagesPerRelease = 20;
+
+    private static IEnumerable<(string Path, string Html)> Releasing(IEnumerable<(string Path, string Html)> pages)
+    {
+        var n = 0;
+        foreach (var page in pages)
+        {
+            yield return page;
+            if (++n % PagesPerRelease == 0) MemoryRelease.Now();
+        }
+    }
 }

@@ -4,16 +4,18 @@ using System.Runtime.InteropServices;
 namespace Pipeline.Core.Runs;
 
 /// <summary>
-/// Between the large stages of one run (bronze → silver → gold → report): what a stage left behind is garbage, but it
-/// stays in the process and the next stage's peak is stacked on top of it (measured at real size: the report peaked
-/// ~50 MB above what silver and gold had left). Background collections sweep without compacting, so freed managed
-/// memory stays committed; one blocking, aggressive collection gives the freed regions back. Native memory freed by
-/// the libraries (compression buffers, TLS, fonts) stays in glibc's per-thread arenas until they are trimmed.
+/// Gives memory the process no longer uses back to the operating system. Between the large stages of one run (bronze →
+/// silver → gold → report) what a stage left behind is garbage, but it stays in the process and the next stage's peak
+/// is stacked on top of it: background collections sweep without compacting, so freed managed memory stays committed,
+/// native objects (SkiaSharp's, in the report's charts) are freed only when their finalizers run, and memory the native
+/// libraries freed stays in glibc's per-thread arenas until they are trimmed.
 /// </summary>
 public static class MemoryRelease
 {
-    public static void BeforeNextStage()
+    public static void Now()
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (OperatingSystem.IsLinux()) TrimNativeHeap();
