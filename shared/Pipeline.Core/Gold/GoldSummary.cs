@@ -15,6 +15,9 @@ public sealed record GoldSummary(
     IReadOnlyList<PersistingWarning> PersistingWarnings,
     RejectedAmbitions? RejectedAmbitions)
 {
+    /// <summary>Set when the inputs were those of an earlier run's computation: its run id; nothing was recomputed.</summary>
+    public string? UnchangedSince { get; init; }
+
     public string Describe() =>
         $"indicatoren: {Indicatoren} waarden; trajecten: {Trajecten} (" +
         string.Join(", ", TrajectoryStatus.All.Select(s => $"{s}={Statussen.GetValueOrDefault(s)}")) + ")";

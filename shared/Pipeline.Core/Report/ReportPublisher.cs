@@ -11,11 +11,25 @@ namespace Pipeline.Core.Report;
 public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness = null, TimeProvider? clock = null)
 {
     /// <summary>Writes the report to <c>reports/</c>, replacing the previous one; returns the paths written.</summary>
-    public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default) =>
+        (await PublishAsync(keepUnchanged: false, ct)).Pages;
+
+    /// <summary>
+    /// As <see cref="PublishToLakeAsync"/>, but when the report in <c>reports/</c> shows exactly this data (see
+    /// <see cref="PublishedReport"/>) nothing is rendered or written, and the result says when that report was made.
+    /// </summary>
+    public Task<ReportPublication> PublishToLakeIfChangedAsync(CancellationToken ct = default) => PublishAsync(keepUnchanged: true, ct);
+
+    private async Task<ReportPublication> PublishAsync(bool keepUnchanged, CancellationToken ct)
     {
-        var pages = await RenderAsync(ct);
+        var data = await new ReportReader(lake, freshness, clock).ReadAsync(ct);
+        var fingerprint = PublishedReport.FingerprintOf(data);
+        if (keepUnchanged && await PublishedReport.ReadAsync(lake, ct) is { } last && last.Fingerprint == fingerprint
+            && await last.PagesPresentAsync(lake, ct))
+            return new ReportPublication([], last.Rendered);
+
         var written = new List<LakePath>();
-        foreach (var (path, html) in pages)
+        foreach (var (path, html) in ReportRenderer.Render(data))
         {
             var p = LakePath.Parse($"{LakeZones.Reports}/{path}");
             using var body = new MemoryStream(Encoding.UTF8.GetBytes(html));
@@ -27,7 +41,8 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
         await foreach (var e in lake.ListAsync($"{LakeZones.Reports}/", ct))
             if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
         foreach (var p in stale) await lake.DeleteAsync(p, ct);
-        return written;
+        await new PublishedReport { Fingerprint = fingerprint, Rendered = data.GeneratedAt, Pages = keep.ToList() }.WriteAsync(lake, ct);
+        return new ReportPublication(written, null);
     }
 
     /// <summary>Writes the report under <paramref name="directory"/> (created if needed); returns the files written.</summary>
@@ -47,3 +62,6 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
     private async Task<IReadOnlyList<(string Path, string Html)>> RenderAsync(CancellationToken ct) =>
         ReportRenderer.Render(await new ReportReader(lake, freshness, clock).ReadAsync(ct));
 }
+
+/// <summary>The pages written to <c>reports/</c>; none when the report there was kept, rendered at <paramref name="KeptFrom"/>.</summary>
+public sealed record ReportPublication(IReadOnlyList<LakePath> Pages, DateTimeOffset? KeptFrom);
