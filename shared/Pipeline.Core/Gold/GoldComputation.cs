@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Core.Lake;
 
 namespace Pipeline.Core.Gold;
@@ -11,7 +10,6 @@ namespace Pipeline.Core.Gold;
 public sealed record GoldComputation
 {
     public static readonly LakePath StatePath = LakePath.Parse($"{LakeZones.State}/gold/inputs.json");
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public required string Fingerprint { get; init; }
     public required string RunId { get; init; }
@@ -27,9 +25,10 @@ public sealed record GoldComputation
     /// <summary>The gold files written; all must still exist for the computation to stand.</summary>
     public IReadOnlyList<string> Outputs { get; init; } = [];
 
-    public static Task<GoldComputation?> ReadAsync(ILakeStore lake, CancellationToken ct) => lake.ReadJsonAsync<GoldComputation>(StatePath, Json, ct);
+    public static Task<GoldComputation?> ReadAsync(ILakeStore lake, CancellationToken ct) =>
+        lake.ReadJsonAsync<GoldComputation>(StatePath, LakeJson.SnakeCase, ct);
 
-    public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, Json, ct);
+    public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, LakeJson.SnakeCase, ct);
 
     /// <summary>True when every gold file this computation wrote is still in the lake (one listing of <c>gold/</c>).</summary>
     public async Task<bool> OutputsPresentAsync(ILakeStore lake, CancellationToken ct)

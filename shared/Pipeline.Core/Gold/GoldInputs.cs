@@ -24,9 +24,13 @@ public static class GoldInputs
         text.Append("options ").Append(JsonSerializer.Serialize(new { Cbs = CbsSelections(options), options.WarningRuns })).Append('\n');
         // Every silver table, not only those gold reads: one listing, and a change elsewhere only costs a recomputation.
         await foreach (var e in lake.ListAsync($"{LakeZones.Silver}/", ct))
-            if (e.Path.Value.EndsWith(".parquet", StringComparison.Ordinal) && !e.Path.Value.StartsWith($"{LakeZones.Silver}/_", StringComparison.Ordinal))
-                text.Append("silver ").Append(e.Path.Value).Append(' ').Append(e.Length).Append(' ')
-                    .Append(e.ETag ?? e.LastModified.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        {
+            var path = e.Path.Value;
+            var rejectsOrState = path.StartsWith($"{LakeZones.Silver}/_", StringComparison.Ordinal);
+            if (!path.EndsWith(".parquet", StringComparison.Ordinal) || rejectsOrState) continue;
+            var version = e.ETag ?? e.LastModified.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text.Append("silver ").Append(path).Append(' ').Append(e.Length).Append(' ').Append(version).Append('\n');
+        }
         text.Append("ambitions offered ").Append(offered?.Sha256).Append('\n');
         text.Append("ambitions current ").Append(await AmbitionsPointerAsync(lake, ct)).Append('\n');
         text.Append("ambitions in force ").Append(await HashOfAsync(lake, AmbitionsStore.CurrentJson, ct)).Append('\n');

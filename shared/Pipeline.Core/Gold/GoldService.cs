@@ -45,7 +45,8 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
                     Fingerprint = await GoldInputs.FingerprintAsync(lake, _options, ambitions, ct), RunId = run.RunId,
                     Computed = (clock ?? TimeProvider.System).GetUtcNow(), Message = stage.Message ?? "", Warnings = summary.Warnings,
                     IndicatorWarnings = indicatorWarnings, Indicatoren = summary.Indicatoren, Trajecten = summary.Trajecten,
-                    Statussen = summary.Statussen, Instellingsnamen = summary.Instellingsnamen, Outputs = stage.Outputs.Select(o => o.Path).ToList(),
+                    Statussen = summary.Statussen, Instellingsnamen = summary.Instellingsnamen,
+                    Outputs = stage.Outputs.Select(o => o.Path).ToList(),
                 }.WriteAsync(lake, ct);
             return stage;
         });
@@ -75,7 +76,8 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
         };
     }
 
-    private async Task<(GoldSummary, StageRecord, IReadOnlyList<IndicatorWarning>)> ComputeAndWriteAsync(string runId, AmbitionsInput? ambitionsInput, CancellationToken ct)
+    private async Task<(GoldSummary, StageRecord, IReadOnlyList<IndicatorWarning>)> ComputeAndWriteAsync(string runId,
+        AmbitionsInput? ambitionsInput, CancellationToken ct)
     {
         var silver = await new SilverReader(lake).ReadSilverAsync(ct);
         var warnings = new List<string>();

@@ -262,7 +262,8 @@ public sealed class PipelineService(
             return new StageRecord
             {
                 Stage = "report", Started = default, Status = StageStatuses.Unchanged,
-                Message = $"nothing the report shows has changed since it was made on {made:yyyy-MM-dd HH:mm} UTC: {LakeZones.Reports}/ kept as it is",
+                Message = $"nothing the report shows has changed since it was made on {made:yyyy-MM-dd HH:mm} UTC: " +
+                          $"{LakeZones.Reports}/ kept as it is",
             };
         var written = published.Pages;
         return new StageRecord

@@ -127,7 +127,8 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
                 Bron = f.Bron, Dataset = f.Dataset, RawFile = current?.Pointer.Path, RawSha256 = current?.Pointer.Sha256,
                 RawFiles = current?.Pointer.Files.Count ?? 0,
                 RetrievedAt = sidecar?.RetrievedAt, UploadedName = sidecar?.UploadedName,
-                SourceLastModified = sidecar?.CkanLastModified ?? sidecar?.CbsModified ?? sidecar?.HttpLastModified?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                SourceLastModified = sidecar?.CkanLastModified ?? sidecar?.CbsModified
+                    ?? sidecar?.HttpLastModified?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
                 SilverTable = tables.Count == 0 ? null : string.Join(", ", tables.Select(t => t.Name)),
                 SilverRunId = built.Count < tables.Count ? null : newest?.RunId, SilverRawFetched = newest?.RawFetched,
                 SilverPartitions = built.SelectMany(x => x.Partitions).Distinct().Order().ToList(),

@@ -13,7 +13,6 @@ namespace Pipeline.Core.Report;
 public sealed record PublishedReport
 {
     public static readonly LakePath StatePath = LakePath.Parse($"{LakeZones.State}/report/published.json");
-    private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     // Tuples (the provisional years) are fields.
     private static readonly JsonSerializerOptions DataJson = new() { IncludeFields = true };
 
@@ -25,9 +24,10 @@ public sealed record PublishedReport
     public static string FingerprintOf(ReportData data) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(data with { GeneratedAt = default }, DataJson)));
 
-    public static Task<PublishedReport?> ReadAsync(ILakeStore lake, CancellationToken ct) => lake.ReadJsonAsync<PublishedReport>(StatePath, StateJson, ct);
+    public static Task<PublishedReport?> ReadAsync(ILakeStore lake, CancellationToken ct) =>
+        lake.ReadJsonAsync<PublishedReport>(StatePath, LakeJson.SnakeCase, ct);
 
-    public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, StateJson, ct);
+    public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, LakeJson.SnakeCase, ct);
 
     /// <summary>True when every page is still in <c>reports/</c> (one listing).</summary>
     public async Task<bool> PagesPresentAsync(ILakeStore lake, CancellationToken ct)

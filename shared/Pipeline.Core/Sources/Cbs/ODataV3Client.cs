@@ -39,7 +39,8 @@ public sealed class ODataV3Client(HttpClient http, SourceDoor door, SourceCatalo
         try
         {
             await using var fetched = await door.GetAsync(http, source, url, ExpectedContent.Json, known?.RequestFor(url), ct);
-            if (fetched.NotModified) return new CbsTableVersion(url, known!.SourceModified, fetched.ETag, fetched.LastModified, NotModified: true);
+            if (fetched.NotModified)
+                return new CbsTableVersion(url, known!.SourceModified, fetched.ETag, fetched.LastModified, NotModified: true);
             await using var s = fetched.Body!.OpenRead();
             using var doc = await JsonDocument.ParseAsync(s, cancellationToken: ct);
             var modified = doc.RootElement.TryGetProperty("value", out var items) && items.ValueKind == JsonValueKind.Array
