@@ -21,8 +21,14 @@ public sealed record PublishedReport
     public IReadOnlyList<string> Pages { get; init; } = [];
 
     /// <summary>Everything the pages show except the moment they were rendered.</summary>
-    public static string FingerprintOf(ReportData data) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(data with { GeneratedAt = default }, DataJson)));
+    public static string FingerprintOf(ReportData data)
+    {
+        // Hashed as it is serialised: the data's JSON is never held whole (it grows with the institutions).
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+            JsonSerializer.Serialize(hashing, data with { GeneratedAt = default }, DataJson);
+        return Convert.ToHexStringLower(sha.Hash!);
+    }
 
     public static Task<PublishedReport?> ReadAsync(ILakeStore lake, CancellationToken ct) =>
         lake.ReadJsonAsync<PublishedReport>(StatePath, LakeJson.SnakeCase, ct);
