@@ -259,9 +259,26 @@ def odata_base(table, api="ODataApi"):
     return f"https://opendata.cbs.nl/{api}/odata/{table}"
 
 
+# TableInfos.Modified per table: the client compares it with the one stored at the last download (no page fetched when equal).
+TABLE_MODIFIED = {"85368NED": "2024-03-15T02:00:00", "85696NED": "2024-06-20T02:00:00"}
+
+
+def table_infos(table, title):
+    """The single TableInfos item in the real shape (the fields of Cbs.OData.WebAPI.TableInfos)."""
+    api = odata_base(table)
+    modified = TABLE_MODIFIED[table]
+    item = {"ID": 1, "Title": title, "ShortTitle": title.split(";")[0], "Identifier": table, "Summary": f"{title} (sample)",
+            "Modified": modified, "ReasonDelivery": "Actualisering", "ExplanatoryText": "", "Language": "nl", "Catalog": "CBS",
+            "Frequency": "Perjaar", "Period": f"{YEARS[0]}-{YEARS[-1]}", "ShortDescription": "Sample snapshot, not real figures.",
+            "Description": None, "DefaultPresentation": "", "DefaultSelection": "$filter=", "GraphTypes": "Table,Bar",
+            "OutputStatus": "Regulier", "Source": "CBS.", "MetaDataModified": modified, "SearchPriority": "2"}
+    write_json(f"cbs/{table}/TableInfos.json", {"odata.metadata": f"{api}/$metadata#Cbs.OData.WebAPI.TableInfos", "value": [item]})
+
+
 def cbs_table(table, title, dims, topics, rows, page_size):
     """dims: list of (key, type, title, items); topics: list of (key, title, datatype, unit, decimals)."""
     api = odata_base(table)
+    table_infos(table, title)
     sets = ["TableInfos", "UntypedDataSet", "TypedDataSet", "DataProperties", "CategoryGroups"] + [d[0] for d in dims]
     write_json(f"cbs/{table}/ODataApi.json", {"odata.metadata": f"{api}/$metadata",
                                               "value": [{"name": s, "url": f"{api}/{s}"} for s in sets]})

@@ -5,7 +5,8 @@ namespace Pipeline.Bench.Inputs;
 
 /// <summary>
 /// The CBS tables the pipeline reads, written in the layout of <c>samples/cbs/</c>: <c>ODataApi.json</c> (the service
-/// document), <c>DataProperties.json</c>, one code list per dimension, and <c>TypedDataSet[.skipN].json</c>, pages of
+/// document), <c>TableInfos.json</c> (the table's <c>Modified</c>), <c>DataProperties.json</c>, one code list per
+/// dimension, and <c>TypedDataSet[.skipN].json</c>, pages of
 /// <see cref="PageSize"/> rows linked by <c>odata.nextLink</c> as the ODataFeed returns them.
 /// </summary>
 /// <remarks>
@@ -18,6 +19,8 @@ public static class CbsTables
 {
     public const string PortalBase = "https://opendata.cbs.nl";
     public const int PageSize = 10_000;
+    /// <summary>TableInfos <c>Modified</c> of every generated table (CBS's format: local time, no zone).</summary>
+    public const string Modified = "2024-03-15T02:00:00";
     private static readonly string[] FixedSets = ["TableInfos", "UntypedDataSet", "TypedDataSet", "DataProperties", "CategoryGroups"];
 
     public static IReadOnlyList<CbsTable> At(double scale)
@@ -81,6 +84,28 @@ public static class CbsTables
                     w.WriteString("url", $"{api}/{set}");
                     w.WriteEndObject();
                 }
+                w.WriteEndArray();
+            }));
+            files.Add(Json(root, Path.Combine(dir, "TableInfos.json"), 1, w =>
+            {
+                // The real item's fields; Modified is what the client compares before reading any page.
+                w.WriteString("odata.metadata", $"{api}/$metadata#Cbs.OData.WebAPI.TableInfos");
+                w.WriteStartArray("value");
+                w.WriteStartObject();
+                w.WriteNumber("ID", 1);
+                w.WriteString("Title", table.Title);
+                w.WriteString("ShortTitle", table.Title.Split(';')[0]);
+                w.WriteString("Identifier", table.Id);
+                w.WriteString("Summary", $"{table.Title} (benchmark)");
+                w.WriteString("Modified", Modified);
+                w.WriteString("ReasonDelivery", "Actualisering");
+                w.WriteString("Language", "nl");
+                w.WriteString("Catalog", "CBS");
+                w.WriteString("Frequency", "Perjaar");
+                w.WriteString("OutputStatus", "Regulier");
+                w.WriteString("Source", "CBS.");
+                w.WriteString("MetaDataModified", Modified);
+                w.WriteEndObject();
                 w.WriteEndArray();
             }));
             files.Add(Json(root, Path.Combine(dir, "DataProperties.json"), table.Dimensions.Count + table.Topics.Count, w =>

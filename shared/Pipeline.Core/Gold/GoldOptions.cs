@@ -8,7 +8,7 @@ namespace Pipeline.Core.Gold;
 /// <summary>
 /// Settings of the gold stage, bound and validated at start-up: the rows and topics read from CBS tables
 /// (<c>Sources:Cbs:Tables:{table}:Rows:*</c> and <c>:Topic</c>, over the declarations in <see cref="DatasetCatalog"/>) and
-/// after how many gold runs in a row the same indicator warning becomes an operator alert
+/// after how many refreshes in a row (gold computed or unchanged) the same indicator warning becomes an operator alert
 /// (<c>Alerts:Operators:IndicatorWarningRuns</c>, default 3).
 /// </summary>
 public sealed record GoldOptions

@@ -26,21 +26,67 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
     /// <c>gold</c> in <paramref name="run"/>. <paramref name="ambitions"/> is the file given to gold directly, if any;
     /// otherwise the file the ambitions dataset's current pointer names is in force. Returns null when the stage could
     /// not compute (the exception is in the run manifest); a rejected ambitions file fails the stage but still returns
-    /// the summary computed with the ambitions in force.
+    /// the summary computed with the ambitions in force. When the inputs are those of the last clean computation
+    /// (<see cref="GoldInputs"/>) nothing is computed: the stage is <c>unchanged</c> and the summary is that computation's.
     /// </summary>
     public async Task<GoldSummary?> RunAsync(RunRecorder run, AmbitionsInput? ambitions = null, CancellationToken ct = default)
     {
         GoldSummary? summary = null;
         await run.StageAsync("gold", null, async () =>
         {
-            (summary, var stage) = await ComputeAndWriteAsync(run.RunId, ambitions, ct);
+            var fingerprint = await GoldInputs.FingerprintAsync(lake, _options, ambitions, ct);
+            if (await UnchangedAsync(fingerprint, ct) is { } last)
+            {
+                (summary, var skipped) = await SkipAsync(run.RunId, last, ct);
+                return skipped;
+            }
+            (summary, var stage, var indicatorWarnings) = await ComputeAndWriteAsync(run.RunId, ambitions, ct);
+            // Only a clean computation may stand in for later runs: a failed stage (a rejected ambitions file) runs again.
+            if (stage.Status == StageStatuses.Succeeded) await RecordAsync(run.RunId, ambitions, stage, summary, indicatorWarnings, ct);
             return stage;
         });
         if (summary is not null) _log.LogInformation("Gold: {Summary}", summary.Describe());
         return summary;
     }
 
-    private async Task<(GoldSummary, StageRecord)> ComputeAndWriteAsync(string runId, AmbitionsInput? ambitionsInput, CancellationToken ct)
+    /// <summary>The last computation, when it was made from <paramref name="fingerprint"/> and its tables are still there.</summary>
+    private async Task<GoldComputation?> UnchangedAsync(string fingerprint, CancellationToken ct) =>
+        await GoldComputation.ReadAsync(lake, ct) is { } last && last.Fingerprint == fingerprint && await last.OutputsPresentAsync(lake, ct)
+            ? last : null;
+
+    /// <summary>
+    /// Gold with the inputs of <paramref name="last"/>: nothing is recomputed or written, but its indicator warnings count
+    /// as seen in this run too, so a warning persists after <see cref="GoldOptions.WarningRuns"/> refreshes, not computations.
+    /// </summary>
+    private async Task<(GoldSummary, StageRecord)> SkipAsync(string runId, GoldComputation last, CancellationToken ct)
+    {
+        var persisting = await new IndicatorWarningStreaks(lake, _options.WarningRuns)
+            .UpdateAsync(runId, (clock ?? TimeProvider.System).GetUtcNow(), last.IndicatorWarnings, ct);
+        return (last.Summary(persisting), new StageRecord
+        {
+            Stage = "gold", Started = default, Status = StageStatuses.Unchanged,
+            Message = $"inputs unchanged since run {last.RunId}: gold not recomputed; the tables hold {last.Message}",
+            Warnings = last.Warnings,
+        });
+    }
+
+    /// <summary>
+    /// Keeps what this computation produced with its inputs' fingerprint, taken again now: putting a new ambitions file
+    /// in force changed one of the inputs.
+    /// </summary>
+    private async Task RecordAsync(string runId, AmbitionsInput? ambitions, StageRecord stage, GoldSummary summary,
+        IReadOnlyList<IndicatorWarning> indicatorWarnings, CancellationToken ct) =>
+        await new GoldComputation
+        {
+            Fingerprint = await GoldInputs.FingerprintAsync(lake, _options, ambitions, ct), RunId = runId,
+            Computed = (clock ?? TimeProvider.System).GetUtcNow(), Message = stage.Message ?? "", Warnings = summary.Warnings,
+            IndicatorWarnings = indicatorWarnings, Indicatoren = summary.Indicatoren, Trajecten = summary.Trajecten,
+            Statussen = summary.Statussen, Instellingsnamen = summary.Instellingsnamen,
+            Outputs = stage.Outputs.Select(o => o.Path).ToList(),
+        }.WriteAsync(lake, ct);
+
+    private async Task<(GoldSummary, StageRecord, IReadOnlyList<IndicatorWarning>)> ComputeAndWriteAsync(string runId,
+        AmbitionsInput? ambitionsInput, CancellationToken ct)
     {
         var silver = await new SilverReader(lake).ReadTotalsAsync(ct);
         var warnings = new List<string>();
@@ -92,7 +138,7 @@ public sealed class GoldService(ILakeStore lake, TimeProvider? clock = null, ILo
             Warnings = warnings,
         };
         var summary = new GoldSummary(indicators.Values.Count, points.Count, statuses, warnings, silver.InstellingsNamen(), persisting, rejected);
-        return (summary, stage);
+        return (summary, stage, indicators.Warnings);
     }
 
     private static IndicatorRow IndicatorRowOf(IndicatorValue v) => new()

@@ -15,6 +15,9 @@ public sealed record GoldSummary(
     IReadOnlyList<PersistingWarning> PersistingWarnings,
     RejectedAmbitions? RejectedAmbitions)
 {
+    /// <summary>Set when the inputs were those of an earlier run's computation: its run id; nothing was recomputed.</summary>
+    public string? UnchangedSince { get; init; }
+
     public string Describe() =>
         $"indicatoren: {Indicatoren} waarden; trajecten: {Trajecten} (" +
         string.Join(", ", TrajectoryStatus.All.Select(s => $"{s}={Statussen.GetValueOrDefault(s)}")) + ")";
@@ -23,5 +26,5 @@ public sealed record GoldSummary(
 /// <summary>An ambitions file refused whole: the ambitions in force stay; the file is in <paramref name="Quarantined"/>.</summary>
 public sealed record RejectedAmbitions(string FileName, string Quarantined, IReadOnlyList<string> Errors);
 
-/// <summary>An indicator warning seen in <paramref name="Runs"/> gold runs in a row, since run <paramref name="FirstRun"/>.</summary>
+/// <summary>An indicator warning seen in <paramref name="Runs"/> refreshes in a row, since run <paramref name="FirstRun"/>.</summary>
 public sealed record PersistingWarning(string Indicator, string Text, int Runs, string FirstRun, DateTimeOffset FirstSeen);

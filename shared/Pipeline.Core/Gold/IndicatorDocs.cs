@@ -44,7 +44,7 @@ public static class IndicatorDocs
               (codes compared trimmed; `Sources:Cbs:Tables:85368NED:Rows:<dimensie>` and `:Topic` override them, see
               docs/sources.md). The table total `T001336` includes vo and is not the mbo total. A configured code missing
               from the table, a dimension without a code, a missing topic or a year without the row is a warning in the run
-              (and the manifest) and no value; the same warning in {{GoldOptions.DefaultWarningRuns}} gold runs in a row is an
+              (and the manifest) and no value; the same warning in {{GoldOptions.DefaultWarningRuns}} refreshes in a row is an
               operator alert (`Alerts:Operators:IndicatorWarningRuns`). A `null` in the row (not published yet) is no value.
 
             ## Ambitions (`ambities.csv`)

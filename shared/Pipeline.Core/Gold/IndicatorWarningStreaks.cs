@@ -4,9 +4,10 @@ using Pipeline.Core.Lake;
 namespace Pipeline.Core.Gold;
 
 /// <summary>
-/// How many gold runs in a row each indicator warning occurred (<c>_state/gold/indicator_warnings.json</c>). A warning
-/// seen in <see cref="GoldOptions.WarningRuns"/> runs in a row persists: the alerts stage reports it once per streak (its
-/// text names the run the streak began in); a run without the warning ends the streak.
+/// How many gold runs in a row each indicator warning occurred (<c>_state/gold/indicator_warnings.json</c>); a run whose
+/// gold inputs were unchanged counts with the warnings of the computation it stands on, so the count is of refreshes. A
+/// warning seen in <see cref="GoldOptions.WarningRuns"/> runs in a row persists: the alerts stage reports it once per
+/// streak (its text names the run the streak began in); a run without the warning ends the streak.
 /// </summary>
 public sealed class IndicatorWarningStreaks(ILakeStore lake, int alertAfter)
 {

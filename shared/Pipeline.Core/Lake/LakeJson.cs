@@ -8,6 +8,9 @@ public static class LakeJson
     /// <summary>Indented, so operators can read state files as they are.</summary>
     public static readonly JsonSerializerOptions Default = new() { WriteIndented = true };
 
+    /// <summary>Indented, with snake_case names from the C# property names (no attribute per property).</summary>
+    public static readonly JsonSerializerOptions SnakeCase = new(Default) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     /// <summary>Publishes <paramref name="value"/> as JSON at <paramref name="path"/> (atomically, like every lake write).</summary>
     public static async Task WriteJsonAsync<T>(this ILakeStore lake, LakePath path, T value, JsonSerializerOptions? options = null, CancellationToken ct = default)
     {

@@ -254,10 +254,21 @@ public sealed class PipelineService(
         foreach (var w in gold.PersistingWarnings) yield return AlertTexts.PersistingWarning(w.Indicator, w.Text, w.Runs, w.FirstRun, w.FirstSeen);
     }
 
-    /// <summary>The HTML report in <c>reports/</c> reflects the gold tables just written, alerts included.</summary>
+    /// <summary>
+    /// The HTML report in <c>reports/</c> reflects the gold tables, alerts included. A report that would show the same
+    /// (same gold, alerts, names, ambitions, source freshness) is kept: rewriting it would change only its "gemaakt op".
+    /// </summary>
     private async Task<StageRecord> PublishReportAsync(CancellationToken ct)
     {
-        var written = await new Report.ReportPublisher(lake, clock: clock).PublishToLakeAsync(ct);
+        var published = await new Report.ReportPublisher(lake, clock: clock).PublishToLakeIfChangedAsync(ct);
+        if (published.KeptFrom is { } made)
+            return new StageRecord
+            {
+                Stage = "report", Started = default, Status = StageStatuses.Unchanged,
+                Message = $"nothing the report shows has changed since it was made on {made:yyyy-MM-dd HH:mm} UTC: " +
+                          $"{LakeZones.Reports}/ kept as it is",
+            };
+        var written = published.Pages;
         return new StageRecord
         {
             Stage = "report", Started = default, Status = StageStatuses.Succeeded, Rows = written.Count,

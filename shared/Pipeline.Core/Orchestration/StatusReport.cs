@@ -127,7 +127,8 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
                 Bron = f.Bron, Dataset = f.Dataset, RawFile = current?.Pointer.Path, RawSha256 = current?.Pointer.Sha256,
                 RawFiles = current?.Pointer.Files.Count ?? 0,
                 RetrievedAt = sidecar?.RetrievedAt, UploadedName = sidecar?.UploadedName,
-                SourceLastModified = sidecar?.CkanLastModified ?? sidecar?.HttpLastModified?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                SourceLastModified = sidecar?.CkanLastModified ?? sidecar?.CbsModified
+                    ?? sidecar?.HttpLastModified?.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
                 SilverTable = tables.Count == 0 ? null : string.Join(", ", tables.Select(t => t.Name)),
                 SilverRunId = built.Count < tables.Count ? null : newest?.RunId, SilverRawFetched = newest?.RawFetched,
                 SilverPartitions = built.SelectMany(x => x.Partitions).Distinct().Order().ToList(),
@@ -162,10 +163,19 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         // write changed a silver table (compared by history order, not by id: two runs can share a second).
         RunManifest? last = null, goldRun = null;
         string? silverAfterGold = null;
+        // A gold stage that found its inputs unchanged since the recorded computation vouches for it as of that run:
+        // the history need not be read further back, however many unchanged nights there were.
+        var computed = await Gold.GoldComputation.ReadAsync(lake, ct);
+        (string RunId, DateTimeOffset Written)? vouched = null;
         await foreach (var m in history.NewestFirstAsync(ct))
         {
             last ??= m;
             if (m.Stages.Any(s => s.Stage == "gold" && (s.Status == StageStatuses.Succeeded || s.Outputs.Count > 0))) { goldRun = m; break; }
+            if (computed is not null && m.Stages.Any(s => s.Stage == "gold" && s.Status == StageStatuses.Unchanged))
+            {
+                vouched = (computed.RunId, computed.Computed);
+                break;
+            }
             if (silverAfterGold is null && silverRuns.Contains(m.RunId)) silverAfterGold = m.RunId;
         }
         var lastRun = last is null ? null : new RunStatus
@@ -182,7 +192,7 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         var unfinished = new List<string>();
         foreach (var id in silverRuns.Distinct(StringComparer.Ordinal))
             if (!await lake.ExistsAsync(Runs.RunRecorder.PathFor(id), ct)
-                && (goldRun is null || string.CompareOrdinal(goldRun.RunId, id) < 0)) unfinished.Add(id);
+                && string.CompareOrdinal(goldRun?.RunId ?? vouched?.RunId ?? "", id) < 0) unfinished.Add(id);
         foreach (var id in unfinished.Order(StringComparer.Ordinal))
             problems.Add($"run {id} changed silver but never completed (the process died?); the next refresh recomputes gold");
         silverAfterGold ??= unfinished.Max(StringComparer.Ordinal);
@@ -190,8 +200,9 @@ public sealed class StatusReportBuilder(ILakeStore lake, FreshnessOptions? optio
         var newestSilver = silverAfterGold ?? silverRuns.Max(StringComparer.Ordinal);
         var gold = new GoldStatus
         {
-            LastRunId = goldRun?.RunId, LastWritten = goldRun?.Ended ?? goldRun?.Started, NewestSilverRunId = newestSilver,
-            Current = newestSilver is null ? null : goldRun is not null && silverAfterGold is null,
+            LastRunId = goldRun?.RunId ?? vouched?.RunId, LastWritten = goldRun?.Ended ?? goldRun?.Started ?? vouched?.Written,
+            NewestSilverRunId = newestSilver,
+            Current = newestSilver is null ? null : (goldRun is not null || vouched is not null) && silverAfterGold is null,
             Tables = await GoldTablesAsync(ct),
         };
         if (gold.Current == false)

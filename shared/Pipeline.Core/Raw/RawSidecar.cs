@@ -35,6 +35,8 @@ public sealed record RawSidecar
     [JsonPropertyName("voorlopig_jaar")] public int? VoorlopigJaar { get; init; }
     [JsonPropertyName("cbs_table")] public string? CbsTable { get; init; }
     [JsonPropertyName("odata_version")] public string? ODataVersion { get; init; }
+    /// <summary>The table's <c>Modified</c> from CBS's <c>TableInfos</c>, verbatim (no time zone).</summary>
+    [JsonPropertyName("cbs_modified")] public string? CbsModified { get; init; }
     [JsonPropertyName("pages")] public int? Pages { get; init; }
     [JsonPropertyName("rows")] public long? Rows { get; init; }
     [JsonPropertyName("uploaded_name")] public string? UploadedName { get; init; }

@@ -12,10 +12,25 @@ namespace Pipeline.Core.Report;
 public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness = null, TimeProvider? clock = null)
 {
     /// <summary>Writes the report to <c>reports/</c>, replacing the previous one; returns the paths written.</summary>
-    public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<LakePath>> PublishToLakeAsync(CancellationToken ct = default) =>
+        (await PublishAsync(keepUnchanged: false, ct)).Pages;
+
+    /// <summary>
+    /// As <see cref="PublishToLakeAsync"/>, but when the report in <c>reports/</c> shows exactly this data (see
+    /// <see cref="PublishedReport"/>) nothing is rendered or written, and the result says when that report was made.
+    /// </summary>
+    public Task<ReportPublication> PublishToLakeIfChangedAsync(CancellationToken ct = default) => PublishAsync(keepUnchanged: true, ct);
+
+    private async Task<ReportPublication> PublishAsync(bool keepUnchanged, CancellationToken ct)
     {
+        var data = await new ReportReader(lake, freshness, clock).ReadAsync(ct);
+        var fingerprint = PublishedReport.FingerprintOf(data);
+        if (keepUnchanged && await PublishedReport.ReadAsync(lake, ct) is { } last && last.Fingerprint == fingerprint
+            && await last.PagesPresentAsync(lake, ct))
+            return new ReportPublication([], last.Rendered);
+
         var written = new List<LakePath>();
-        foreach (var (path, html) in await PagesAsync(ct))
+        foreach (var (path, html) in Releasing(ReportRenderer.Pages(data)))
         {
             var p = LakePath.Parse($"{LakeZones.Reports}/{path}");
             using var body = new MemoryStream(Encoding.UTF8.GetBytes(html));
@@ -27,14 +42,16 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
         await foreach (var e in lake.ListAsync($"{LakeZones.Reports}/", ct))
             if (!keep.Contains(e.Path.Value)) stale.Add(e.Path);
         foreach (var p in stale) await lake.DeleteAsync(p, ct);
-        return written;
+        await new PublishedReport { Fingerprint = fingerprint, Rendered = data.GeneratedAt, Pages = keep.ToList() }.WriteAsync(lake, ct);
+        return new ReportPublication(written, null);
     }
 
     /// <summary>Writes the report under <paramref name="directory"/> (created if needed); returns the files written.</summary>
     public async Task<IReadOnlyList<string>> WriteToDirectoryAsync(string directory, CancellationToken ct = default)
     {
         var written = new List<string>();
-        foreach (var (path, html) in await PagesAsync(ct))
+        var data = await new ReportReader(lake, freshness, clock).ReadAsync(ct);
+        foreach (var (path, html) in Releasing(ReportRenderer.Pages(data)))
         {
             var file = Path.Combine(directory, path.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -45,13 +62,10 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
     }
 
     /// <summary>
-    /// The pages rendered one at a time as they are written. The charts' native memory (SkiaSharp, under ScottPlot) is
-    /// freed by finalizers the GC has no reason to run, so it is released every few pages instead of growing with the
-    /// number of institutions (measured without: 800 MB for 550 institutions).
+    /// The pages are rendered one at a time as they are written. The charts' native memory (SkiaSharp, under ScottPlot)
+    /// is freed by finalizers the GC has no reason to run, so it is released every few pages instead of growing with
+    /// the number of institutions (measured without: 800 MB for 550 institutions).
     /// </summary>
-    private async Task<IEnumerable<(string Path, string Html)>> PagesAsync(CancellationToken ct) =>
-        Releasing(ReportRenderer.Pages(await new ReportReader(lake, freshness, clock).ReadAsync(ct)));
-
     private const int PagesPerRelease = 20;
 
     private static IEnumerable<(string Path, string Html)> Releasing(IEnumerable<(string Path, string Html)> pages)
@@ -64,3 +78,6 @@ public sealed class ReportPublisher(ILakeStore lake, FreshnessOptions? freshness
         }
     }
 }
+
+/// <summary>The pages written to <c>reports/</c>; none when the report there was kept, rendered at <paramref name="KeptFrom"/>.</summary>
+public sealed record ReportPublication(IReadOnlyList<LakePath> Pages, DateTimeOffset? KeptFrom);

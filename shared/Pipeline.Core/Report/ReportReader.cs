@@ -28,6 +28,11 @@ public sealed class ReportReader(ILakeStore lake, FreshnessOptions? freshness = 
                 d.Freshness.State, pointers.GetValueOrDefault($"{d.Bron}/{d.Dataset}")?.Sidecar?.VoorlopigJaar))
             .ToList();
 
+        // The run that computed gold may be this one, whose manifest is not written yet: its own record says so.
+        var (goldRunId, goldWritten) = (status.Gold.LastRunId, status.Gold.LastWritten);
+        if (await GoldComputation.ReadAsync(lake, ct) is { } computed && string.CompareOrdinal(computed.RunId, goldRunId ?? "") >= 0)
+            (goldRunId, goldWritten) = (computed.RunId, computed.Computed);
+
         var names = await NamesAsync(ct);
         foreach (var a in alerts.Where(a => a.Instellingsnaam.Length > 0)) names.TryAdd(a.Instellingscode, a.Instellingsnaam);
 
@@ -40,8 +45,8 @@ public sealed class ReportReader(ILakeStore lake, FreshnessOptions? freshness = 
             Instellingsnamen = names,
             Bronnen = bronnen,
             Ambities = await new AmbitionsStore(lake, _clock).ReadInForceAsync(ct),
-            GoldWritten = status.Gold.LastWritten,
-            GoldRunId = status.Gold.LastRunId,
+            GoldWritten = goldWritten,
+            GoldRunId = goldRunId,
             VoorlopigeJaren = indicatoren.Where(i => i.Kwaliteit == Kwaliteit.Voorlopig).Select(i => (i.Indicator, i.Jaar)).ToHashSet(),
         };
     }

@@ -6,6 +6,8 @@ using Pipeline.Cli;
 using Pipeline.Core.Gold;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Orchestration;
+using Pipeline.Core.Alerts;
+using Pipeline.Core.Runs;
 using Pipeline.Tests.Infrastructure;
 
 namespace Pipeline.Tests.EndToEnd;
@@ -40,6 +42,37 @@ public sealed class CbsCodeListTests
         var indicators = await GoldTableStore.ReadIndicatorenAsync(new FileSystemLake(lakeDir.Path));
         Assert.IsNotEmpty(indicators, "the other indicators are computed");
         Assert.IsFalse(indicators.Any(i => i.Indicator == IndicatorCatalog.VsvLandelijk), "no value taken from another row");
+    }
+
+    [TestMethod]
+    public async Task Three_refreshes_of_an_unchanged_lake_with_a_missing_code_recompute_gold_once_and_raise_one_persisting_warning()
+    {
+        using var samples = new TempDirectory();
+        using var lakeDir = new TempDirectory();
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "samples"), samples.Path);
+        var table = Path.Combine(samples.Path, "cbs", "85368NED");
+        Strip(Path.Combine(table, "Onderwijssoort.json"), e => ((string)e["Key"]!).Trim() == "A025290");
+        foreach (var page in Directory.EnumerateFiles(table, "TypedDataSet*.json"))
+            Strip(page, e => ((string)e["Onderwijssoort"]!).Trim() == "A025290");
+        var lake = new FileSystemLake(lakeDir.Path);
+        await using var services = Program.Services(Program.Configuration(lakeDir.Path), samples.Path);
+        var pipeline = services.GetRequiredService<PipelineService>();
+
+        var gold = new List<StageRecord>();
+        var notices = new List<int>();
+        for (var i = 0; i < GoldOptions.DefaultWarningRuns; i++)
+        {
+            var run = await pipeline.RefreshAsync("test (unchanged, without A025290)", ct: CancellationToken.None);
+            gold.Add(run.Stages.Single(s => s.Stage == "gold"));
+            var state = await AlertState.LoadAsync(lake, CancellationToken.None);
+            notices.Add(state.Last.Values.Count(l => l.Status == AlertTexts.IndicatorOntbreekt));
+        }
+
+        CollectionAssert.AreEqual(new[] { StageStatuses.Succeeded, StageStatuses.Unchanged, StageStatuses.Unchanged },
+            gold.Select(s => s.Status).ToArray(), "gold is computed once, then its inputs are unchanged");
+        StringAssert.Contains(gold[^1].Message, "gold not recomputed");
+        Assert.IsTrue(gold[^1].Warnings.Any(w => w.Contains("A025290", StringComparison.Ordinal)), "a skipped run still lists the warning");
+        CollectionAssert.AreEqual(new[] { 0, 0, 1 }, notices, "the warning persists after three refreshes, and is reported once");
     }
 
     private static void Strip(string file, Func<JsonNode, bool> remove)

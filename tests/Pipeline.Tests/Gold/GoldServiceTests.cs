@@ -134,6 +134,7 @@ public sealed class GoldServiceTests
         Assert.AreEqual(StageStatuses.Succeeded, gold.Status);
 
         CollectionAssert.AreEqual(new[] { 0, 0, 1, 1 }, persisting, "the warning persists from the third run in a row");
+        Assert.AreEqual(first.RunId, summary.UnchangedSince, "runs two to four found the first run's inputs: nothing recomputed");
         Assert.HasCount(1, notices, "one streak, one operator notice (the outbox reports an id once)");
     }
 
@@ -150,5 +151,59 @@ public sealed class GoldServiceTests
 
         await SilverTables.WriteCbs85368Async(_lake, [SilverTables.Vsv(2023, "T001336", "Totaal onderwijssoorten", 31_000)]);
         Assert.IsEmpty((await gold.RunAsync(new RunRecorder(_lake, "test")))!.PersistingWarnings, "a new streak starts at one");
+    }
+
+    [TestMethod]
+    public async Task A_run_with_the_inputs_of_the_last_computation_writes_nothing_and_says_since_which_run()
+    {
+        await ArrangeAsync();
+        const string ambities = AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n";
+        var first = await RunAsync(ambities);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(_dir, "gold", "trajecten", "jaar=2024", "part-0.parquet"));
+
+        var run = new RunRecorder(_lake, "test");
+        var again = await new GoldService(_lake).RunAsync(run, new AmbitionsInput("ambities.csv", System.Text.Encoding.UTF8.GetBytes(ambities)));
+        var stage = (await run.CompleteAsync()).Stages.Single(s => s.Stage == "gold");
+
+        Assert.AreEqual(StageStatuses.Unchanged, stage.Status);
+        StringAssert.StartsWith(stage.Message, "inputs unchanged since run ");
+        Assert.IsEmpty(stage.Outputs, "nothing written, so status keeps naming the run that wrote gold");
+        Assert.AreEqual((first!.Indicatoren, first.Trajecten), (again!.Indicatoren, again.Trajecten), "the summary is the computation's");
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(Path.Combine(_dir, "gold", "trajecten", "jaar=2024", "part-0.parquet")));
+    }
+
+    [TestMethod]
+    public async Task Changed_silver_or_a_missing_gold_file_makes_gold_compute_again()
+    {
+        await ArrangeAsync();
+        var gold = new GoldService(_lake);
+        await gold.RunAsync(new RunRecorder(_lake, "test"));
+
+        await SilverTables.WriteStudentenAsync(_lake, SilverTables.Year(2024, "25LH", "ROC Midden Nederland", 100, 5, 845, 10), Sha);
+        Assert.IsNull((await gold.RunAsync(new RunRecorder(_lake, "test")))!.UnchangedSince, "new silver");
+
+        File.Delete(Path.Combine(_dir, "gold", "indicatoren", "jaar=2024", "part-0.parquet"));
+        Assert.IsNull((await gold.RunAsync(new RunRecorder(_lake, "test")))!.UnchangedSince, "a gold file gone");
+        Assert.IsNotNull((await gold.RunAsync(new RunRecorder(_lake, "test")))!.UnchangedSince, "then unchanged again");
+    }
+
+    [TestMethod]
+    public async Task A_rejected_ambitions_file_fails_the_stage_and_the_next_run_computes_and_warns_again()
+    {
+        await ArrangeAsync();
+        await RunAsync(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,20,25,2\n");
+        var bad = new AmbitionsInput("fout.csv", System.Text.Encoding.UTF8.GetBytes(AmbitionsParser.Header + "\n25LH,aandeel_bbl,2022,twintig,25,2\n"));
+
+        var run = new RunRecorder(_lake, "test");
+        var rejected = await new GoldService(_lake).RunAsync(run, bad);
+        var stage = (await run.CompleteAsync()).Stages.Single(s => s.Stage == "gold");
+        Assert.AreEqual(StageStatuses.Failed, stage.Status);
+        Assert.IsNotNull(rejected!.RejectedAmbitions);
+
+        run = new RunRecorder(_lake, "test");
+        var again = await new GoldService(_lake).RunAsync(run, bad);
+        stage = (await run.CompleteAsync()).Stages.Single(s => s.Stage == "gold");
+        Assert.IsNull(again!.UnchangedSince, "a failed stage is not a computation to stand on");
+        Assert.IsTrue(stage.Warnings.Any(w => w.Contains("was refused before", StringComparison.Ordinal)), string.Join(" | ", stage.Warnings));
     }
 }

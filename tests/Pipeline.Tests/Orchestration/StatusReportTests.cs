@@ -77,6 +77,25 @@ public sealed class StatusReportTests
     }
 
     [TestMethod]
+    public async Task AfterUnchangedRefreshes_GoldIsCurrent_AsWrittenByTheRunThatComputedIt_WithoutReadingOlderManifests()
+    {
+        using var lake = new OrchestrationLake();
+        var computing = await lake.RefreshAsync();
+        await lake.RefreshAsync();
+        var last = await lake.RefreshAsync();
+        Assert.AreEqual(StageStatuses.Unchanged, last.Stages.Single(s => s.Stage == "gold").Status);
+        // The computing run's manifest is damaged: an unchanged gold stage after it vouches for gold on its own.
+        await lake.Lake.WriteJsonAsync(RunRecorder.PathFor(computing.RunId), "not a manifest");
+
+        var report = await new StatusReportBuilder(lake.Lake).BuildAsync();
+
+        Assert.AreEqual(computing.RunId, report.Gold.LastRunId);
+        Assert.IsTrue(report.Gold.Current);
+        Assert.IsEmpty(report.Warnings, "the damaged manifest was never read: " + string.Join("; ", report.Warnings));
+        Assert.IsEmpty(report.Problems, string.Join("; ", report.Problems));
+    }
+
+    [TestMethod]
     public async Task SilverBuiltFromAnotherRawFile_IsBehind_AndAProblem()
     {
         using var lake = new OrchestrationLake();

@@ -16,6 +16,12 @@ public interface ICbsTableClient
     string Protocol { get; }
 
     Task<CbsTableStats> WriteTableAsync(SourceRef source, string table, CbsTableOptions options, Utf8JsonWriter output, CancellationToken ct);
+
+    /// <summary>
+    /// The table's version as the source states it, asked conditionally with <paramref name="known"/>'s validators;
+    /// null when the protocol has no such statement (the table is then always fetched).
+    /// </summary>
+    Task<CbsTableVersion?> ReadVersionAsync(SourceRef source, string table, ConditionalGetState? known, CancellationToken ct);
 }
 
 /// <summary>Client-side dimension filter, comparing trimmed codes (CBS pads codes such as <c>"GM0363  "</c>).</summary>

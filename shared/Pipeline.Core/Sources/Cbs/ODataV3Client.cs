@@ -28,6 +28,32 @@ public sealed class ODataV3Client(HttpClient http, SourceDoor door, SourceCatalo
 
     public string Protocol => "v3";
 
+    /// <summary>
+    /// <c>{BaseUrl}/ODataApi/odata/{table}/TableInfos</c>: one item whose <c>Modified</c> changes when CBS revises the
+    /// table (the <c>cbsodata</c> package reads it the same way). A TableInfos that cannot be read is no version: the
+    /// pages then say what the table holds, and their own errors are the ones reported.
+    /// </summary>
+    public async Task<CbsTableVersion?> ReadVersionAsync(SourceRef source, string table, ConditionalGetState? known, CancellationToken ct)
+    {
+        var url = $"{catalog.Cbs.BaseUrl.TrimEnd('/')}/ODataApi/odata/{Uri.EscapeDataString(table)}/TableInfos?$format=json";
+        try
+        {
+            await using var fetched = await door.GetAsync(http, source, url, ExpectedContent.Json, known?.RequestFor(url), ct);
+            if (fetched.NotModified)
+                return new CbsTableVersion(url, known!.SourceModified, fetched.ETag, fetched.LastModified, NotModified: true);
+            await using var s = fetched.Body!.OpenRead();
+            using var doc = await JsonDocument.ParseAsync(s, cancellationToken: ct);
+            var modified = doc.RootElement.TryGetProperty("value", out var items) && items.ValueKind == JsonValueKind.Array
+                && items.GetArrayLength() == 1 && items[0].TryGetProperty("Modified", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString() : null;
+            return new CbsTableVersion(url, modified, fetched.ETag, fetched.LastModified);
+        }
+        catch (Exception e) when (e is SourceFetchException or JsonException)
+        {
+            return new CbsTableVersion(url, null, null, null);
+        }
+    }
+
     public async Task<CbsTableStats> WriteTableAsync(SourceRef source, string table, CbsTableOptions options, Utf8JsonWriter w, CancellationToken ct)
     {
         var baseUrl = catalog.Cbs.BaseUrl.TrimEnd('/');

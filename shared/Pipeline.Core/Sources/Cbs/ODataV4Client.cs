@@ -23,6 +23,10 @@ public sealed class ODataV4Client(HttpClient http, SourceDoor door, SourceCatalo
 
     public string Protocol => "v4";
 
+    /// <summary>v4 is not read through <c>TableInfos</c> here: every refresh fetches the table.</summary>
+    public Task<CbsTableVersion?> ReadVersionAsync(SourceRef source, string table, ConditionalGetState? known, CancellationToken ct) =>
+        Task.FromResult<CbsTableVersion?>(null);
+
     public async Task<CbsTableStats> WriteTableAsync(SourceRef source, string table, CbsTableOptions options, Utf8JsonWriter w, CancellationToken ct)
     {
         var baseUrl = catalog.Cbs.V4BaseUrl.TrimEnd('/');

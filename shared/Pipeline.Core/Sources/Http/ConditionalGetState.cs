@@ -14,6 +14,10 @@ public sealed record ConditionalGetState
     [JsonPropertyName("etag")] public string? ETag { get; init; }
     [JsonPropertyName("last_modified")] public DateTimeOffset? LastModified { get; init; }
     [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
+    /// <summary>A version the source states in its body (CBS: <c>TableInfos.Modified</c>), compared verbatim.</summary>
+    [JsonPropertyName("source_modified")] public string? SourceModified { get; init; }
+    /// <summary>What was asked of the source besides the URL (CBS: protocol and row filter): another ask is another download.</summary>
+    [JsonPropertyName("selection")] public string? Selection { get; init; }
 
     public static LakePath PathFor(string bron, string dataset, string resourceId) =>
         LakePath.Parse($"{LakeZones.State}/http/{bron}/{dataset}/{Uri.EscapeDataString(resourceId)}.json");

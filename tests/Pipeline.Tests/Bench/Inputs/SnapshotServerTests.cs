@@ -11,7 +11,7 @@ namespace Pipeline.Tests.Bench.Inputs;
 /// <summary>
 /// The loopback mirror serves a generated snapshot the way the portals do: a refresh pointed at it fetches every
 /// source through the real clients and normalises every table, and the immediate second refresh gets 304 for every
-/// DUO resource (ETag / Last-Modified) and stores nothing new.
+/// DUO resource and CBS table (ETag / Last-Modified; for CBS on TableInfos, so no page is read) and stores nothing new.
 /// </summary>
 [TestClass]
 public sealed class SnapshotServerTests
@@ -48,7 +48,8 @@ public sealed class SnapshotServerTests
 
         var second = await pipeline.RefreshAsync("test (mirror, nothing changed)");
         var counts = mirror.TakeCounts();
-        Assert.AreEqual(12, counts.NotModified, "one 304 per selected DUO resource");
+        Assert.AreEqual(12 + 2, counts.NotModified, "one 304 per selected DUO resource and per CBS table's TableInfos");
+        Assert.AreEqual(3 + 12 + 2, counts.Requests, "the three package listings, then only conditional requests: no CBS page");
         Assert.IsFalse(second.Stages.Any(s => s.Stage == "bronze" && s.Status == StageStatuses.Succeeded), "nothing new stored: " + Describe(second));
     }
 
