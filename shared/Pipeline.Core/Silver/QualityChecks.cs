@@ -36,6 +36,7 @@ public sealed class TableChecks : IDisposable
     private readonly long[] _acceptedFailures;
     private readonly List<string>[] _acceptedExamples;
     private readonly HashSet<object>[] _acceptedBoxes;
+    private readonly object?[] _lastAccepted;
     private readonly List<string> _duplicateExamples = [];
     private long _duplicates;
 
@@ -52,6 +53,7 @@ public sealed class TableChecks : IDisposable
         _acceptedFailures = new long[_accepted.Length];
         _acceptedExamples = _accepted.Select(_ => new List<string>()).ToArray();
         _acceptedBoxes = _accepted.Select(_ => new HashSet<object>()).ToArray();
+        _lastAccepted = new object?[_accepted.Length];
     }
 
     public long RowsObserved { get; private set; }
@@ -66,8 +68,11 @@ public sealed class TableChecks : IDisposable
         for (var i = 0; i < _accepted.Length; i++)
         {
             var v = row[_accepted[i].Index];
-            if (v is string text && _accepted[i].Values.Contains(text)) continue;
-            if (v is not (null or string) && _acceptedBoxes[i].Contains(v)) continue;
+            // Pooled texts and shared boxes repeat row after row: the value just accepted needs no lookup.
+            if (v is not null && ReferenceEquals(v, _lastAccepted[i])) continue;
+            _lastAccepted[i] = null;
+            if (v is string text && _accepted[i].Values.Contains(text)) { _lastAccepted[i] = v; continue; }
+            if (v is not (null or string) && _acceptedBoxes[i].Contains(v)) { _lastAccepted[i] = v; continue; }
             var s = v is null ? null : Convert.ToString(v, CultureInfo.InvariantCulture);
             if (s is not null && _accepted[i].Values.Contains(s))
             {

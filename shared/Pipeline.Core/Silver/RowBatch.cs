@@ -1,8 +1,9 @@
 namespace Pipeline.Core.Silver;
 
 /// <summary>
-/// The silver rows one source record becomes (in the table's column order). The row arrays are reused from record to
-/// record: the checks and the table writer copy values out as each row passes, so nothing keeps a row.
+/// Silver rows in the table's column order: those of one source record, or of a block of records on their way to the
+/// checks and the writer (<see cref="RowHandoff"/>). The row arrays are reused once the batch is cleared: the checks
+/// and the table writer copy values out as each row passes, so nothing keeps a row.
 /// </summary>
 public sealed class RowBatch
 {
@@ -22,4 +23,7 @@ public sealed class RowBatch
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>Drops the rows added after the first <paramref name="count"/> (a record that turned out bad).</summary>
+    public void Truncate(int count) => Count = Math.Min(Count, count);
 }

@@ -8,7 +8,7 @@ namespace Pipeline.Core.Lake.Tables;
 /// so the freed space stays committed as fragmentation and, with memory to spare on the machine, the working set grows
 /// with the input instead of the budget (measured: 85 MB live, 372 MB heap at 200 MB of input). Checked once per
 /// sealed row group: past the limit, one full compacting collection. Never again before the committed memory grows by
-/// a quarter of the limit, so a live set above the limit cannot make it collect on every row group.
+/// a sixteenth of the limit, so a live set above the limit cannot make it collect on every row group.
 /// </summary>
 internal sealed class HeapGuard(long limitBytes)
 {
@@ -19,6 +19,6 @@ internal sealed class HeapGuard(long limitBytes)
         if (GC.GetGCMemoryInfo().TotalCommittedBytes < Math.Max(_next, limitBytes)) return;
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        _next = GC.GetGCMemoryInfo().TotalCommittedBytes + limitBytes / 4;
+        _next = GC.GetGCMemoryInfo().TotalCommittedBytes + limitBytes / 16;
     }
 }

@@ -61,14 +61,15 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
         return new ParquetFileBuilder(writer, encoder, spare, heap, table, fields, options);
     }
 
-    public async ValueTask AddAsync(object?[] row, CancellationToken ct)
+    /// <summary>Buffers one row; only sealing a full row group may have to wait (for the encoder).</summary>
+    public ValueTask AddAsync(object?[] row, CancellationToken ct)
     {
         if (row.Length != _rowLength)
             throw new ArgumentException($"A row has {row.Length} values; the table has {_rowLength} columns.");
         for (var i = 0; i < _buffers.Length; i++) _pendingBytes += _buffers[i].Add(row[_rowIndex[i]]);
         _pending++;
         Rows++;
-        if (_pending >= _options.RowGroupSize || _pendingBytes >= _options.RowGroupBytes) await SealAsync(ct);
+        return _pending >= _options.RowGroupSize || _pendingBytes >= _options.RowGroupBytes ? SealAsync(ct) : ValueTask.CompletedTask;
     }
 
     /// <summary>Hands the buffered rows to the encoder as one row group and goes on with a spare set of buffers.</summary>

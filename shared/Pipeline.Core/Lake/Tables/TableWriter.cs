@@ -60,20 +60,26 @@ public sealed class TableWriter : IAsyncDisposable
     /// <summary>Rows per partition value so far (key 0 for an unpartitioned table).</summary>
     public IReadOnlyDictionary<int, long> PartitionRows => _open.ToDictionary(kv => kv.Key, kv => kv.Value.Builder.Rows);
 
-    public async ValueTask AddAsync(object?[] row, CancellationToken ct = default)
+    /// <summary>Adds one row; completes synchronously unless a partition file is opened or a row group sealed.</summary>
+    public ValueTask AddAsync(object?[] row, CancellationToken ct = default)
     {
         var key = 0;
         if (_partitionIndex >= 0)
             key = row[_partitionIndex] as int? ?? throw new ArgumentException($"Partition column '{_table.PartitionColumn}' must be a non-null int.");
-        if (!_open.TryGetValue(key, out var part))
-        {
-            var path = Path.Combine(_staging, $"{key}.parquet");
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
-            part = (await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, _heap, ct), file, path);
-            _open[key] = part;
-        }
-        await part.Builder.AddAsync(row, ct);
+        if (!_open.TryGetValue(key, out var part)) return AddToNewPartitionAsync(key, row, ct);
+        var added = part.Builder.AddAsync(row, ct);
+        Rows++;
+        return added;
+    }
+
+    private async ValueTask AddToNewPartitionAsync(int key, object?[] row, CancellationToken ct)
+    {
+        var path = Path.Combine(_staging, $"{key}.parquet");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
+        var builder = await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, _heap, ct);
+        _open[key] = (builder, file, path);
+        await builder.AddAsync(row, ct);
         Rows++;
     }
 

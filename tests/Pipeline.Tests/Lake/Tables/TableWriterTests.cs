@@ -116,4 +116,34 @@ public sealed class TableWriterTests
         StringAssert.Contains(e.Message, "waarde");
         Assert.AreEqual(0, (await lake.NamesAsync("gold/")).Count);
     }
+    [TestMethod]
+    public async Task ARepeatedTextCountsOnceTowardTheRowGroupByteBudgetAndCopiesOfItEachTime()
+    {
+        using var dir = new TempDirectory();
+        var table = new TableDefinition(LakeZones.Gold, "tekst", [TableColumn.Str("naam", "a long text")], partitionColumn: null);
+        var shared = new string('x', 1_000);
+        var options = new TableWriterOptions { RowGroupBytes = 64 * 1024 };
+
+        var repeated = await RowGroupsAsync(new FileSystemLake(Path.Combine(dir.Path, "repeated")), table, options,
+            Enumerable.Range(0, 1_000).Select(_ => new object?[] { shared }));
+        var copies = await RowGroupsAsync(new FileSystemLake(Path.Combine(dir.Path, "copies")), table, options,
+            Enumerable.Range(0, 1_000).Select(_ => new object?[] { new string('x', 1_000) }));
+
+        Assert.AreEqual(1L, repeated, "one string held by every row fits the budget once");
+        Assert.IsGreaterThan(20L, copies, "a thousand strings of 2 KB each fill 64 KB every 32 rows");
+    }
+
+    private static async Task<long> RowGroupsAsync(FileSystemLake lake, TableDefinition table, TableWriterOptions options, IEnumerable<object?[]> rows)
+    {
+        await using (var writer = new TableWriter(table, Meta, options, fileName: "t"))
+        {
+            await writer.AddRangeAsync(rows);
+            await writer.PublishAsync(lake);
+        }
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{lake.FullPath(table.TableFile("t"))}')";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
