@@ -31,12 +31,7 @@ public sealed record GoldComputation
     public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, LakeJson.SnakeCase, ct);
 
     /// <summary>True when every gold file this computation wrote is still in the lake (one listing of <c>gold/</c>).</summary>
-    public async Task<bool> OutputsPresentAsync(ILakeStore lake, CancellationToken ct)
-    {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in lake.ListAsync($"{LakeZones.Gold}/", ct)) present.Add(e.Path.Value);
-        return Outputs.All(present.Contains);
-    }
+    public Task<bool> OutputsPresentAsync(ILakeStore lake, CancellationToken ct) => lake.ContainsAllAsync($"{LakeZones.Gold}/", Outputs, ct);
 
     /// <summary>The summary of a run that found the same inputs: this computation's figures and this run's persisting warnings.</summary>
     public GoldSummary Summary(IReadOnlyList<PersistingWarning> persisting) =>

@@ -36,10 +36,5 @@ public sealed record PublishedReport
     public Task WriteAsync(ILakeStore lake, CancellationToken ct) => lake.WriteJsonAsync(StatePath, this, LakeJson.SnakeCase, ct);
 
     /// <summary>True when every page is still in <c>reports/</c> (one listing).</summary>
-    public async Task<bool> PagesPresentAsync(ILakeStore lake, CancellationToken ct)
-    {
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in lake.ListAsync($"{LakeZones.Reports}/", ct)) present.Add(e.Path.Value);
-        return Pages.All(present.Contains);
-    }
+    public Task<bool> PagesPresentAsync(ILakeStore lake, CancellationToken ct) => lake.ContainsAllAsync($"{LakeZones.Reports}/", Pages, ct);
 }

@@ -7,18 +7,8 @@ namespace Pipeline.Tests.Lake.Tables;
 [TestClass]
 public sealed class TableFileReaderTests
 {
-    private static readonly TableDefinition Table = new(LakeZones.Gold, "proef",
-    [
-        TableColumn.Int("jaar", "year"),
-        TableColumn.Str("code", "code", nullable: false),
-        TableColumn.Int("aantal", "count", nullable: true),
-        TableColumn.Long("groot", "big"),
-        TableColumn.Dbl("waarde", "value"),
-        TableColumn.Bool("vlag", "flag"),
-        TableColumn.Date("datum", "date"),
-    ]);
-
-    private static readonly Dictionary<string, string> Meta = new() { ["schema_version"] = "3", ["raw_sha256"] = "abc", ["run_id"] = "r1" };
+    private static readonly TableDefinition Table = ProefTable.Table;
+    private static readonly Dictionary<string, string> Meta = ProefTable.Meta;
 
     private static object?[] Row(string code, int? aantal, double? waarde, DateOnly? datum) =>
         [2023, code, aantal, code.Length * 1_000_000_000L, waarde, aantal is null, datum];
