@@ -45,13 +45,17 @@ public sealed record SilverOptions
     }
 
     /// <summary>
-    /// A thirty-second of the budget per buffered row group: the open partitions (one per year, five for a DUO file),
-    /// the one queued and the one being encoded stay near a quarter of it (the garbage collector's slack on top), leaving
-    /// the rest to the runtime, the reader, the key set and Parquet.Net's buffers.
+    /// A sixty-fourth of the budget per buffered row group (4 MiB at 256): the open partitions (one per year, five for
+    /// a DUO file), the one queued and the one being encoded stay small, leaving the rest to the runtime, the reader,
+    /// the key set and Parquet.Net's buffers. Why not more: encoding a column chunk allocates arrays the size of the row
+    /// group, which above 85 KB land on the large-object heap and are freed only by a full collection; with a
+    /// thirty-second (8 MiB) that heap grew to 138 MB between full collections, the 525,000-row instroom table peaked at
+    /// 222 MB (173 MB now) and a real-size refresh at 284 MB (238 MB now). Why not less: every row group adds to the
+    /// footer held until the file completes; at a hundred-and-twenty-eighth a 2 GB file peaked at 272 MB (223 MB now).
     /// </summary>
     public static TableWriterOptions ForBudget(int budgetMB, TableWriterOptions writer) => writer with
     {
-        RowGroupBytes = (long)budgetMB * (1 << 20) / 32, EncodeQueue = 1,
+        RowGroupBytes = (long)budgetMB * (1 << 20) / 64, EncodeQueue = 1,
         // Three eighths for the managed heap: the runtime, native libraries and the collector's own slack take the rest
         // (at half, a 2 GB file peaked at 275 MB: the live set grows with the row groups' footers, the slack on top).
         HeapLimitBytes = (long)budgetMB * (1 << 20) * 3 / 8,

@@ -46,7 +46,7 @@ public sealed class SilverOptionsTests
         var byDefault = SilverOptions.FromConfiguration(Config());
         var doubled = SilverOptions.FromConfiguration(Config(("Silver:MemoryBudgetMB", "512")));
 
-        Assert.AreEqual(8L << 20, byDefault.Writer.RowGroupBytes, "a thirty-second of 256 MB per buffered row group");
+        Assert.AreEqual(4L << 20, byDefault.Writer.RowGroupBytes, "a sixty-fourth of 256 MB per buffered row group");
         Assert.AreEqual(new SilverOptions().Writer.RowGroupBytes, byDefault.Writer.RowGroupBytes);
         Assert.AreEqual(2 * byDefault.Writer.RowGroupBytes, doubled.Writer.RowGroupBytes);
         Assert.AreEqual(2 * byDefault.KeyFingerprintsInMemory, doubled.KeyFingerprintsInMemory);
