@@ -1,3 +1,4 @@
+using Pipeline.Core.Runs;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;

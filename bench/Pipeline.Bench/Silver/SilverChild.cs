@@ -1,3 +1,4 @@
+using Pipeline.Core.Runs;
 using System.Diagnostics;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Silver;

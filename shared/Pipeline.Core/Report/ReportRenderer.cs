@@ -5,10 +5,10 @@ public static class ReportRenderer
 {
     public const string IndexFile = "index.html";
 
-    /// <summary>Relative path → HTML, index first.</summary>
-    public static IReadOnlyList<(string Path, string Html)> Render(ReportData data) => Pages(data).ToList();
-
-    /// <summary>The pages one at a time, each rendered when asked for, so a writer holds one page, not the report.</summary>
+    /// <summary>
+    /// Relative path → HTML, index first: the pages one at a time, each rendered when asked for, so a writer holds one
+    /// page, not the report.
+    /// </summary>
     public static IEnumerable<(string Path, string Html)> Pages(ReportData data)
     {
         yield return (IndexFile, IndexPage.Render(data));

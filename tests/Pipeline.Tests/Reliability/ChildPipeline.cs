@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Core.Runs;
 
 namespace Pipeline.Tests.Reliability;
 
@@ -51,7 +52,7 @@ public static class ChildPipeline
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
         while (!p.HasExited)
         {
-            peak = Math.Max(peak, PeakRss(p.Id));
+            peak = Math.Max(peak, ProcStatus.PeakResidentBytes(p.Id.ToString(CultureInfo.InvariantCulture)) ?? 0);
             if (!killed && killWhen is not null && await killWhen())
             {
                 p.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no disposal, like a crashed machine
@@ -66,19 +67,5 @@ public static class ChildPipeline
         }
         await p.WaitForExitAsync();
         return new ChildResult(p.ExitCode, await stdout, await stderr, peak, killed);
-    }
-
-    /// <summary>VmHWM (peak resident set) of a live process, 0 once it is gone.</summary>
-    private static long PeakRss(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return 0;
     }
 }

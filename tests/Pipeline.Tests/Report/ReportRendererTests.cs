@@ -46,7 +46,7 @@ public sealed class ReportRendererTests
     [TestMethod]
     public void Values_from_data_are_escaped_on_every_page()
     {
-        var pages = ReportRenderer.Render(Data("25<&>"));
+        var pages = ReportRenderer.Pages(Data("25<&>")).ToList();
         Assert.HasCount(2, pages);
         Assert.AreEqual("instelling/x32353c263e.html", pages[1].Path, "a code that is not letters and digits is hex-encoded");
         foreach (var (path, html) in pages)
@@ -61,7 +61,7 @@ public sealed class ReportRendererTests
     [TestMethod]
     public void Institution_page_has_the_chart_inline_with_its_text_alternative_in_Dutch_notation()
     {
-        var html = ReportRenderer.Render(Data("25LH"))[1].Html;
+        var html = ReportRenderer.Pages(Data("25LH")).ToList()[1].Html;
         Assert.AreEqual(1, System.Text.RegularExpressions.Regex.Count(html, "<svg role=\"img\" aria-label=\""));
         Assert.DoesNotContain("<?xml", html);
         StringAssert.Contains(html, "<td class=\"getal\">17,3</td>", "17.26 with one decimal and a comma");
@@ -83,7 +83,7 @@ public sealed class ReportRendererTests
             GeneratedAt = DateTimeOffset.UnixEpoch, Trajecten = [], Indicatoren = [], Alerts = [],
             Instellingsnamen = new Dictionary<string, string>(), Bronnen = [],
         };
-        var pages = ReportRenderer.Render(data);
+        var pages = ReportRenderer.Pages(data).ToList();
         Assert.HasCount(1, pages);
         StringAssert.Contains(pages[0].Html, "Er zijn nog geen trajecten");
         StringAssert.Contains(pages[0].Html, "Geen alerts");

@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace Pipeline.Bench;
+namespace Pipeline.Core.Runs;
 
 /// <summary>
 /// Peak resident set size from <c>/proc/{pid}/status</c> (<c>VmHWM</c>, the kernel's high-water mark): the whole
-/// process, managed heap and native memory alike (DuckDB, Parquet buffers), since it started.
+/// process, managed heap and native memory alike (DuckDB, Parquet buffers), since it started; and its CPU time. Linux
+/// only (null elsewhere): the bench and the reliability tests read it of the child processes they start.
 /// </summary>
 public static class ProcStatus
 {
