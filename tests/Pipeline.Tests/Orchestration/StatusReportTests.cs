@@ -84,8 +84,12 @@ public sealed class StatusReportTests
         await lake.RefreshAsync();
         var last = await lake.RefreshAsync();
         Assert.AreEqual(StageStatuses.Unchanged, last.Stages.Single(s => s.Stage == "gold").Status);
-        // The computing run's manifest is damaged: an unchanged gold stage after it vouches for gold on its own.
+        // The computing run's manifest is damaged: an unchanged gold stage after it vouches for gold on its own. Its
+        // write time is kept, so it stays the oldest: runs started in the same second are ordered by publication.
+        var file = Path.Combine(lake.Root, RunRecorder.PathFor(computing.RunId).Value);
+        var published = File.GetLastWriteTimeUtc(file);
         await lake.Lake.WriteJsonAsync(RunRecorder.PathFor(computing.RunId), "not a manifest");
+        File.SetLastWriteTimeUtc(file, published);
 
         var report = await new StatusReportBuilder(lake.Lake).BuildAsync();
 
