@@ -46,7 +46,7 @@ public sealed record SilverOptions
 
     /// <summary>
     /// A sixty-fourth of the budget per buffered row group (4 MiB at 256): the open partitions (one per year, five for
-    /// a DUO file), the one queued and the one being encoded stay small, leaving the rest to the runtime, the reader,
+    /// a DUO file), the one queued and those being encoded (one per core) stay small, leaving the rest to the runtime, the reader,
     /// the key set and Parquet.Net's buffers. Why not more: encoding a column chunk allocates arrays the size of the row
     /// group, which above 85 KB land on the large-object heap and are freed only by a full collection; with a
     /// thirty-second (8 MiB) that heap grew to 138 MB between full collections, the 525,000-row instroom table peaked at

@@ -81,7 +81,7 @@ internal sealed class ParquetFileBuilder : IAsyncDisposable
         _buffers = _spare.TryTake(out var spare) ? spare : NewBuffers();
         _pending = 0;
         _pendingBytes = 0;
-        await _encoder.EnqueueAsync(async encodeCt =>
+        await _encoder.EnqueueAsync(this, async encodeCt =>
         {
             using (var rg = _writer.CreateRowGroup())
             {

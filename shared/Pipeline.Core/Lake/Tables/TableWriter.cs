@@ -10,8 +10,11 @@ public sealed record TableWriterOptions
     /// <summary>Buffered bytes per row group (per open partition): the other bound; whichever is reached first seals it.</summary>
     public long RowGroupBytes { get; init; } = 8L << 20;
 
-    /// <summary>Sealed row groups that may wait for the encoder thread before the producer waits too.</summary>
+    /// <summary>Sealed row groups that may wait for an encoder before the producer waits too.</summary>
     public int EncodeQueue { get; init; } = 1;
+
+    /// <summary>Row groups encoded at once (of different partition files; one file's row groups go one by one).</summary>
+    public int EncodeWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>Managed heap past which a full collection is asked for while writing (see <see cref="HeapGuard"/>); null: never.</summary>
     public long? HeapLimitBytes { get; init; }
@@ -76,7 +79,7 @@ public sealed class TableWriter : IAsyncDisposable
     {
         var path = Path.Combine(_staging, $"{key}.parquet");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        _encoder ??= new RowGroupEncoder(_options.EncodeQueue);
+        _encoder ??= new RowGroupEncoder(_options.EncodeQueue, _options.EncodeWorkers);
         var builder = await ParquetFileBuilder.CreateAsync(_table, file, _metadata, _options, _encoder, _spareBuffers, _heap, ct);
         _open[key] = (builder, file, path);
         await builder.AddAsync(row, ct);

@@ -107,6 +107,23 @@ public sealed class TableWriterTests
         Assert.AreEqual(0, (await lake.NamesAsync("gold/")).Count);
     }
     [TestMethod]
+    public async Task RowGroupsOfInterleavedPartitionsEncodedInParallelKeepEachFilesRowOrder()
+    {
+        using var dir = new TempDirectory();
+        var lake = new FileSystemLake(dir.Path);
+        // Rows alternate between three years, so the three files' row groups are sealed together and encoded at once.
+        var rows = Enumerable.Range(0, 3_000).Select(i => Row(2021 + i % 3, $"c{i}", i, i / 2.0, null)).ToList();
+
+        await TableStore.WriteAsync(lake, Table, rows, Meta, new TableWriterOptions { RowGroupSize = 7, EncodeWorkers = 3, EncodeQueue = 2 });
+
+        var back = await TableReader.ReadFilesAsync(lake, Table);
+        Assert.AreEqual(3, back.Count);
+        foreach (var file in back)
+            CollectionAssert.AreEqual(rows.Where(r => (int)r[0]! == file.Partition).Select(r => r[1]).ToList(),
+                file.Rows.Select(r => r[1]).ToList(), $"rows of {file.Path} in the order they came");
+    }
+
+    [TestMethod]
     public async Task ARepeatedTextCountsOnceTowardTheRowGroupByteBudgetAndCopiesOfItEachTime()
     {
         using var dir = new TempDirectory();
