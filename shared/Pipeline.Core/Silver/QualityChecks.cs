@@ -196,21 +196,20 @@ internal sealed class FingerprintSet(int inMemoryLimit = FingerprintSet.DefaultI
     public long SpilledDuplicates()
     {
         if (_spill is null) return 0;
+        foreach (var w in _spill) w.Dispose();
         long duplicates = 0;
-        // One buffer for every bucket, grown to the largest: reading each into a new array made a burst of
-        // large-object garbage that set the peak working set of a whole silver load.
-        var values = Array.Empty<ulong>();
-        for (var b = 0; b < Buckets; b++)
-        {
-            _spill[b].Dispose();
-            using var file = File.OpenRead(BucketPath(b));
-            var count = (int)(file.Length / sizeof(ulong));
-            if (values.Length < count) values = new ulong[Math.Max(count, values.Length + values.Length / 2)];
-            var bucket = values.AsSpan(0, count);
-            file.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(bucket));
-            bucket.Sort();
-            for (var i = 1; i < bucket.Length; i++) if (bucket[i] == bucket[i - 1]) duplicates++;
-        }
+        // Buckets are independent: checked on every core (a 2 GB file spills 168 M fingerprints). Each bucket is read
+        // into an open-addressing set: linear time, where sorting the buckets took 8 % of the CPU of a whole silver load.
+        // One set per worker, grown to the largest bucket it met (a new one per bucket made a burst of large-object
+        // garbage that set the peak working set of a whole silver load); the workers' sets together are about the size
+        // of the in-memory set, which was released when it spilled.
+        Parallel.For(0, Buckets, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new BucketSet(),
+            (b, _, set) =>
+            {
+                using var file = File.OpenRead(BucketPath(b));
+                Interlocked.Add(ref duplicates, set.Duplicates(file));
+                return set;
+            }, _ => { });
         _spill = null;
         return duplicates;
     }
@@ -227,7 +226,29 @@ internal sealed class FingerprintSet(int inMemoryLimit = FingerprintSet.DefaultI
 
     private string BucketPath(int b) => Path.Combine(_spillDir!, $"{b:x2}.bin");
 
-    private static bool Insert(ulong[] slots, ulong fp)
+    /// <summary>One spilled bucket's fingerprints read into a set: the fingerprints seen before are its duplicates.</summary>
+    private sealed class BucketSet
+    {
+        private readonly ulong[] _chunk = new ulong[8192];
+        private ulong[] _slots = [];
+
+        public long Duplicates(FileStream file)
+        {
+            var count = file.Length / sizeof(ulong);
+            // At most 70 % full, as the in-memory set: a bucket of a 2 GB file (650,000 fingerprints) takes 8 MiB.
+            var size = (int)Math.Max(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)(count * 10 / 7 + 1)));
+            if (_slots.Length < size) _slots = new ulong[size];
+            var slots = _slots.AsSpan(0, size);
+            slots.Clear();
+            long duplicates = 0;
+            int read;
+            while ((read = file.ReadAtLeast(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_chunk.AsSpan()), sizeof(ulong), throwOnEndOfStream: false)) > 0)
+                foreach (var fp in _chunk.AsSpan(0, read / sizeof(ulong))) if (!Insert(slots, fp)) duplicates++;
+            return duplicates;
+        }
+    }
+
+    private static bool Insert(Span<ulong> slots, ulong fp)
     {
         var mask = slots.Length - 1;
         var i = (int)(fp ^ (fp >> 29)) & mask;
