@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One benchmark run, every mode, results in artifacts/bench/*.json (see bench/README.md). Takes 30-40 minutes on 2 cores.
+# One benchmark run, every mode, results in artifacts/bench/*.json (see bench/README.md). Takes about 10 minutes on 2 cores (2026-12-06).
 #   bench/run.sh            silver at 200 MB and 2 GB, real-size (1x, rerun, 10x), latency (7 runs on Azurite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
