@@ -5,11 +5,33 @@ namespace Pipeline.Core.Alerts;
 /// <summary>
 /// A digest as a Power Automate "post card" message: one Adaptive Card, a block per institution with a link to its
 /// report page, then the operator notices. Data (names, texts) is Markdown-escaped so it stays text; only the links
-/// this class writes are live. Each entry's element id is <c>alert-{alert_id}</c>.
+/// this class writes are live. Each entry's element id is <c>alert-{alert_id}</c>. Teams refuses a message over about
+/// 28 KB ("413 Request Entity Too Large"), and a first national run has well over a hundred alerts: past
+/// <see cref="MaxBytes"/> the card keeps the institutions that fit, whole and in the digest's order (most severe
+/// first), and ends with how many alerts and institutions it left out and a link to the report's overview.
 /// </summary>
 public static class DigestCard
 {
-    public static JsonObject Message(AlertDigest d) => new()
+    /// <summary>The most a card may take as UTF-8 JSON: under Teams' 28 KB, with room for the platform's own wrapping.</summary>
+    public const int MaxBytes = 24 * 1024;
+
+    public static JsonObject Message(AlertDigest d, int maxBytes = MaxBytes)
+    {
+        var groups = d.Groups;
+        var blocks = groups.Select(Block).ToList();
+        var notices = d.Notices.SelectMany(Notice).ToList();
+        var whole = Card([Title(d), .. blocks, .. notices]);
+        if (Size(whole) <= maxBytes) return whole;
+
+        // The institutions that fit beside the title, the notices and the closing note (sized for the longest it can be).
+        var room = maxBytes - Size(Card([Title(d), LeftOut(groups, 0), .. notices]));
+        var kept = 0;
+        for (var used = 0; kept < blocks.Count && used + Size(blocks[kept]) + 1 <= room; kept++) used += Size(blocks[kept]) + 1;
+        if (kept == blocks.Count) return whole; // only the operator notices are that long: they are not cut
+        return Card([Title(d), .. blocks.Take(kept), LeftOut(groups, kept), .. notices]);
+    }
+
+    private static JsonObject Card(IEnumerable<JsonNode> body) => new()
     {
         ["type"] = "message",
         ["attachments"] = new JsonArray(new JsonObject
@@ -20,35 +42,46 @@ public static class DigestCard
                 ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
                 ["type"] = "AdaptiveCard",
                 ["version"] = "1.4",
-                ["body"] = new JsonArray(Body(d).ToArray()),
+                ["body"] = new JsonArray(body.Select(n => n.DeepClone()).ToArray()),
             },
         }),
     };
 
-    private static IEnumerable<JsonNode> Body(AlertDigest d)
+    private static JsonNode Title(AlertDigest d) =>
+        Text(Markdown.Escape(d.Titel), bold: true, size: "Medium", color: d.Kritiek > 0 || d.Notices.Count > 0 ? "Attention" : "Warning");
+
+    private static JsonNode Block(DigestGroup g) => new JsonObject
     {
-        yield return Text(Markdown.Escape(d.Titel), bold: true, size: "Medium", color: d.Kritiek > 0 || d.Notices.Count > 0 ? "Attention" : "Warning");
-        foreach (var g in d.Groups)
-        {
-            yield return new JsonObject
-            {
-                ["type"] = "Container",
-                ["separator"] = true,
-                ["items"] = new JsonArray(
-                [
-                    Text($"**{Markdown.Escape(g.Instellingsnaam)}** ({Markdown.Escape(g.Instellingscode)}) — [rapport]({LinkTarget(g.Link)})"),
-                    .. g.Entries.Select(e => (JsonNode)Text(
-                        $"{(e.Ernst == Ernst.Kritiek ? "Kritiek" : "Waarschuwing")}: {Markdown.Escape(e.Samenvatting)}",
-                        id: "alert-" + e.AlertId, color: e.Ernst == Ernst.Kritiek ? "Attention" : "Warning")),
-                ]),
-            };
-        }
-        foreach (var n in d.Notices)
-        {
-            yield return Text(Markdown.Escape($"Pipeline-melding ({n.Soort}): {n.Onderwerp}"), bold: true, id: "melding-" + n.Id);
-            yield return Text(Markdown.Escape(n.Tekst).Replace("\n", "\n\n"));
-        }
+        ["type"] = "Container",
+        ["separator"] = true,
+        ["items"] = new JsonArray(
+        [
+            Text($"**{Markdown.Escape(g.Instellingsnaam)}** ({Markdown.Escape(g.Instellingscode)}) — [rapport]({LinkTarget(g.Link)})"),
+            .. g.Entries.Select(e => (JsonNode)Text(
+                $"{(e.Ernst == Ernst.Kritiek ? "Kritiek" : "Waarschuwing")}: {Markdown.Escape(e.Samenvatting)}",
+                id: "alert-" + e.AlertId, color: e.Ernst == Ernst.Kritiek ? "Attention" : "Warning")),
+        ]),
+    };
+
+    private static IEnumerable<JsonNode> Notice(OperatorAlert n) =>
+    [
+        Text(Markdown.Escape($"Pipeline-melding ({n.Soort}): {n.Onderwerp}"), bold: true, id: "melding-" + n.Id),
+        Text(Markdown.Escape(n.Tekst).Replace("\n", "\n\n")),
+    ];
+
+    /// <summary>What the card leaves out of <paramref name="groups"/> after the first <paramref name="kept"/>, and where to find it.</summary>
+    private static JsonNode LeftOut(IReadOnlyList<DigestGroup> groups, int kept)
+    {
+        var rest = groups.Skip(kept).ToList();
+        var alerts = rest.Sum(g => g.Entries.Count);
+        var overview = groups.Select(g => ReportLinks.OverviewNextTo(g.Link, g.Instellingscode)).FirstOrDefault(o => o is not null);
+        return Text($"Nog {alerts} {(alerts == 1 ? "melding" : "meldingen")} bij {rest.Count} {(rest.Count == 1 ? "instelling" : "instellingen")} " +
+                    $"{(alerts == 1 ? "past" : "passen")} niet in dit bericht (Teams neemt berichten tot ongeveer 28 KB aan). Alle meldingen staan in " +
+                    (overview is null ? "het rapport" : $"het [rapport]({LinkTarget(overview)})") + " en in de tabel gold/alerts.",
+            id: "weggelaten", color: "Attention");
     }
+
+    private static int Size(JsonNode node) => System.Text.Encoding.UTF8.GetByteCount(node.ToJsonString());
 
     private static JsonObject Text(string text, bool bold = false, string? size = null, string? color = null, string? id = null)
     {

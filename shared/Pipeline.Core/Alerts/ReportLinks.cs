@@ -15,4 +15,11 @@ public sealed class ReportLinks(Uri? baseUrl)
         _base is null
             ? $"{Lake.LakeZones.Reports}/{InstitutionPage.Href(instellingscode)}"
             : new Uri(_base, InstitutionPage.Href(instellingscode)).AbsoluteUri;
+
+    /// <summary>The report's overview page beside an institution page link made by <see cref="For"/>; null for another link.</summary>
+    public static string? OverviewNextTo(string institutionLink, string instellingscode)
+    {
+        var page = InstitutionPage.Href(instellingscode);
+        return institutionLink.EndsWith(page, StringComparison.Ordinal) ? institutionLink[..^page.Length] + ReportRenderer.IndexFile : null;
+    }
 }
