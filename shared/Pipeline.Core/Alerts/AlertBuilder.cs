@@ -13,6 +13,9 @@ public sealed record CurrentAlerts(IReadOnlyList<Alert> Alerts, IReadOnlyList<st
 /// </summary>
 public static class AlertBuilder
 {
+    /// <summary>Bump when a rule or text here changes: <c>gold/alerts</c> is then rebuilt even where gold is unchanged.</summary>
+    public const int TextVersion = 1;
+
     // Dutch number format without depending on ICU culture data being present on the host.
     private static readonly NumberFormatInfo Nl = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NegativeSign = "−" };
     private static readonly string[] Maanden =

@@ -39,10 +39,12 @@ public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel
     /// <param name="current">The current alerts (newest year, risico / uit_koers), null when gold did not run: nothing is judged.</param>
     /// <param name="reportLinks">The institution page links of the digest entries.</param>
     /// <param name="operatorAlerts">Operator notices, each reported once by its id.</param>
+    /// <param name="judged">With <paramref name="current"/>: the gold computation it came from, saved with the news it made.</param>
     public async Task<DeliveryReport> DeliverAsync(CurrentAlerts? current, ReportLinks reportLinks, IReadOnlyList<OperatorAlert> operatorAlerts,
-        CancellationToken ct = default)
+        CancellationToken ct = default, JudgedGold? judged = null)
     {
         var state = await AlertState.LoadAsync(lake, ct);
+        if (judged is not null) state.Judged = judged;
         var now = _clock.GetUtcNow();
         Route(state);
 

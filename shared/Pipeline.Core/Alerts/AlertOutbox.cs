@@ -22,6 +22,9 @@ public sealed class AlertState
     public Dictionary<string, LastDelivery> Last { get; init; } = new(StringComparer.Ordinal);
     public List<OutboxItem> Outbox { get; init; } = [];
 
+    /// <summary>The gold computation whose alerts were judged last; null before the first (or in an older state file).</summary>
+    public JudgedGold? Judged { get; set; }
+
     /// <summary>
     /// The state; a version 1 file keeps only its operator keys (so old notices are not repeated): its per-year alert
     /// keys and per-alert messages do not fit digests, so the next digest reports the current state once.
@@ -43,6 +46,13 @@ public sealed class AlertState
 
 /// <param name="Jaar">The measurement year queued (null for operator notices).</param>
 public sealed record LastDelivery(string Status, int? Jaar, string AlertId, DateTimeOffset Queued);
+
+/// <summary>
+/// The gold computation (by its run id) that <c>gold/alerts</c> was built from and judged against <c>Last</c>, the
+/// version of the texts it was built with, what it found and the files it wrote: a run whose gold is unchanged since
+/// then has nothing new to judge.
+/// </summary>
+public sealed record JudgedGold(string GoldRun, int TextVersion, int Alerts, int Waarschuwingen, int Kritiek, IReadOnlyList<string> Outputs);
 
 public sealed record OutboxItem(string Channel, AlertDigest Digest, DateTimeOffset Queued)
 {

@@ -32,27 +32,45 @@ public sealed class AlertService(ILakeStore lake, IReadOnlyList<IAlertChannel> c
         new(lake, AlertChannelFactory.Create(options, http), new ReportLinks(options.ReportBaseUrl), clock, log);
 
     /// <summary>
-    /// After the gold stage wrote its tables: judge them, write <c>gold/alerts</c>, deliver. <paramref name="instellingsnamen"/>
-    /// names the institutions in the texts (from silver, via the gold stage).
+    /// After the gold stage: judge its tables, write <c>gold/alerts</c>, deliver. <paramref name="instellingsnamen"/> names
+    /// the institutions in the texts (from silver, via the gold stage); <paramref name="goldRun"/> is the run whose
+    /// computation the gold tables hold. When its alerts were judged already (gold unchanged since, same texts,
+    /// <c>gold/alerts</c> still there), nothing is rebuilt or rewritten and only the operator notices and what is pending go out.
     /// </summary>
-    public async Task<AlertSummary?> RunAsync(RunRecorder run, IReadOnlyDictionary<string, string> instellingsnamen,
+    public async Task<AlertSummary?> RunAsync(RunRecorder run, IReadOnlyDictionary<string, string> instellingsnamen, string goldRun,
         IReadOnlyList<OperatorAlert> operatorAlerts, CancellationToken ct = default)
     {
         AlertSummary? summary = null;
         await run.StageAsync("alerts", GoldTables.AlertsTable, async () =>
         {
+            if (await JudgedAlreadyAsync(goldRun, ct) is { } judged)
+            {
+                summary = new AlertSummary(judged.Alerts, judged.Waarschuwingen, judged.Kritiek, await Dispatcher().DeliverAsync(null, links, operatorAlerts, ct));
+                return Stage(summary, []) with
+                {
+                    Status = summary.Delivery.Errors.Count == 0 ? StageStatuses.Unchanged : StageStatuses.Failed,
+                    Message = $"gold unchanged since run {goldRun}, whose alerts were judged then: {GoldTables.AlertsTable} kept; " + summary.Describe(),
+                };
+            }
             var trajecten = await GoldTableStore.ReadTrajectenAsync(lake, ct);
             var indicatoren = await GoldTableStore.ReadIndicatorenAsync(lake, ct);
             var current = AlertBuilder.Build(trajecten, indicatoren, instellingsnamen);
             var outputs = await GoldTableStore.ReplaceAsync(lake, GoldTables.Alerts, current.Alerts.Select(a => RowOf(a).ToValues()), run.RunId, ct);
-            var delivery = await Dispatcher().DeliverAsync(current, links, operatorAlerts, ct);
-            summary = new AlertSummary(current.Alerts.Count, current.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing),
-                current.Alerts.Count(a => a.Ernst == Ernst.Kritiek), delivery);
+            int waarschuwingen = current.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing), kritiek = current.Alerts.Count(a => a.Ernst == Ernst.Kritiek);
+            var delivery = await Dispatcher().DeliverAsync(current, links, operatorAlerts, ct,
+                new JudgedGold(goldRun, AlertBuilder.TextVersion, current.Alerts.Count, waarschuwingen, kritiek, outputs.Select(o => o.Path).ToList()));
+            summary = new AlertSummary(current.Alerts.Count, waarschuwingen, kritiek, delivery);
             return Stage(summary, outputs);
         });
         if (summary is not null) _log.LogInformation("Alerts: {Summary}", summary.Describe());
         return summary;
     }
+
+    /// <summary>What was found when the alerts of <paramref name="goldRun"/>'s gold were judged, if they were, with today's texts.</summary>
+    private async Task<JudgedGold?> JudgedAlreadyAsync(string goldRun, CancellationToken ct) =>
+        (await AlertState.LoadAsync(lake, ct)).Judged is { } j && j.GoldRun == goldRun && j.TextVersion == AlertBuilder.TextVersion
+        && await lake.ContainsAllAsync($"{LakeZones.Gold}/", j.Outputs, ct)
+            ? j : null;
 
     /// <summary>
     /// Without gold (a run that only fetched, a poison file, a refused upload): deliver the operator notices and retry

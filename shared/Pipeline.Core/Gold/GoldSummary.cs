@@ -18,6 +18,9 @@ public sealed record GoldSummary(
     /// <summary>Set when the inputs were those of an earlier run's computation: its run id; nothing was recomputed.</summary>
     public string? UnchangedSince { get; init; }
 
+    /// <summary>The run whose computation the gold tables hold: this one, <paramref name="runId"/>, or the one gold was unchanged since.</summary>
+    public string ComputedIn(string runId) => UnchangedSince ?? runId;
+
     public string Describe() =>
         $"indicatoren: {Indicatoren} waarden; trajecten: {Trajecten} (" +
         string.Join(", ", TrajectoryStatus.All.Select(s => $"{s}={Statussen.GetValueOrDefault(s)}")) + ")";

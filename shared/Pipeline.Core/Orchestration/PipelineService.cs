@@ -242,7 +242,7 @@ public sealed class PipelineService(
             return;
         }
         operatorAlerts.AddRange(OperatorAlertsFrom(summary));
-        await alerts.RunAsync(run, summary.Instellingsnamen, operatorAlerts, ct);
+        await alerts.RunAsync(run, summary.Instellingsnamen, summary.ComputedIn(run.RunId), operatorAlerts, ct);
         MemoryRelease.Now();
         await run.StageAsync("report", LakeZones.Reports, () => PublishReportAsync(ct));
     }

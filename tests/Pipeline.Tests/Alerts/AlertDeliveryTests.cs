@@ -97,7 +97,7 @@ public sealed class AlertDeliveryTests
             .RunAsync(run, ambities is null ? null : new AmbitionsInput("ambities.csv", System.Text.Encoding.UTF8.GetBytes(ambities)));
         Assert.IsNotNull(gold);
         var alerts = AlertService.Create(_lake, AlertOptions.FromConfiguration(config), _http);
-        var summary = await alerts.RunAsync(run, gold.Instellingsnamen, PipelineService.OperatorAlertsFrom(gold).ToList());
+        var summary = await alerts.RunAsync(run, gold.Instellingsnamen, gold.ComputedIn(run.RunId), PipelineService.OperatorAlertsFrom(gold).ToList());
         return (summary, await run.CompleteAsync());
     }
 
@@ -148,6 +148,30 @@ public sealed class AlertDeliveryTests
         StringAssert.Contains(m2.Stages.Single(s => s.Stage == "alerts").Message, "queued 0");
         Assert.HasCount(1, HookDigests(), "nothing more on the webhook");
         Assert.HasCount(1, MailDigests(), "nothing more by e-mail");
+    }
+
+    [TestMethod]
+    public async Task ARunWhoseGoldIsUnchangedKeepsGoldAlertsAsItIs_AndAChangeInGoldRebuildsIt()
+    {
+        await SilverAsync();
+        var (_, m1) = await RunAsync();
+        var file = Path.Combine(_dir, m1.Stages.Single(s => s.Stage == "alerts").Outputs.Single().Path);
+        var (bytes, written) = (await File.ReadAllBytesAsync(file), File.GetLastWriteTimeUtc(file));
+
+        var (again, m2) = await RunAsync();
+        Assert.AreEqual(StageStatuses.Unchanged, m2.Stages.Single(s => s.Stage == "gold").Status);
+        var stage = m2.Stages.Single(s => s.Stage == "alerts");
+        Assert.AreEqual(StageStatuses.Unchanged, stage.Status);
+        StringAssert.Contains(stage.Message, $"gold unchanged since run {m1.RunId}, whose alerts were judged then");
+        Assert.AreEqual((2, 1, 1), (again!.Alerts, again.Waarschuwingen, again.Kritiek), "the counts of the judgement that stands");
+        CollectionAssert.AreEqual(bytes, await File.ReadAllBytesAsync(file));
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(file), "gold/alerts is not rewritten");
+
+        await SilverAsync(lh2024: 175); // 25LH 2024: risico becomes uit_koers
+        var (_, m3) = await RunAsync();
+        Assert.AreEqual(StageStatuses.Succeeded, m3.Stages.Single(s => s.Stage == "alerts").Status);
+        CollectionAssert.Contains((await GoldTableStore.ReadAlertsAsync(_lake)).Select(a => a.AlertId).ToList(), Id("25LH", 2024, TrajectoryStatus.UitKoers));
+        CollectionAssert.AreEqual(new[] { Id("25LH", 2024, TrajectoryStatus.UitKoers) }, HookDigests()[^1]);
     }
 
     [TestMethod]
