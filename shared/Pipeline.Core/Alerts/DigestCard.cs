@@ -19,18 +19,20 @@ public static class DigestCard
     {
         var groups = d.Groups;
         var blocks = groups.Select(Block).ToList();
-        var notices = d.Notices.SelectMany(Notice).ToList();
-        var whole = Card([Title(d), .. blocks, .. notices]);
-        if (Size(whole) <= maxBytes) return whole;
+        // Compact JSON: the card is its frame (title and notices) plus each block and its comma, so each is sized once.
+        var frame = Size(Card([Title(d), .. Notices(d)]));
+        var sizes = blocks.Select(b => Size(b) + 1).ToList();
+        if (frame + sizes.Sum() <= maxBytes) return Card([Title(d), .. blocks, .. Notices(d)]);
 
-        // The institutions that fit beside the title, the notices and the closing note (sized for the longest it can be).
-        var room = maxBytes - Size(Card([Title(d), LeftOut(groups, 0), .. notices]));
+        // The institutions that fit beside the frame and the closing note (sized for the longest it can be). Notices are
+        // never cut; they go to the operators' e-mail in every configuration the app builds.
+        var room = maxBytes - frame - Size(LeftOut(groups, 0)) - 1;
         var kept = 0;
-        for (var used = 0; kept < blocks.Count && used + Size(blocks[kept]) + 1 <= room; kept++) used += Size(blocks[kept]) + 1;
-        if (kept == blocks.Count) return whole; // only the operator notices are that long: they are not cut
-        return Card([Title(d), .. blocks.Take(kept), LeftOut(groups, kept), .. notices]);
+        for (var used = 0; kept < blocks.Count && used + sizes[kept] <= room; kept++) used += sizes[kept];
+        return Card([Title(d), .. blocks.Take(kept), LeftOut(groups, kept), .. Notices(d)]);
     }
 
+    /// <summary>The card around <paramref name="body"/>: nodes made for it, as a node belongs to one parent.</summary>
     private static JsonObject Card(IEnumerable<JsonNode> body) => new()
     {
         ["type"] = "message",
@@ -42,7 +44,7 @@ public static class DigestCard
                 ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
                 ["type"] = "AdaptiveCard",
                 ["version"] = "1.4",
-                ["body"] = new JsonArray(body.Select(n => n.DeepClone()).ToArray()),
+                ["body"] = new JsonArray(body.ToArray()),
             },
         }),
     };
@@ -63,11 +65,11 @@ public static class DigestCard
         ]),
     };
 
-    private static IEnumerable<JsonNode> Notice(OperatorAlert n) =>
-    [
+    private static IEnumerable<JsonNode> Notices(AlertDigest d) => d.Notices.SelectMany(n => new[]
+    {
         Text(Markdown.Escape($"Pipeline-melding ({n.Soort}): {n.Onderwerp}"), bold: true, id: "melding-" + n.Id),
         Text(Markdown.Escape(n.Tekst).Replace("\n", "\n\n")),
-    ];
+    });
 
     /// <summary>What the card leaves out of <paramref name="groups"/> after the first <paramref name="kept"/>, and where to find it.</summary>
     private static JsonNode LeftOut(IReadOnlyList<DigestGroup> groups, int kept)
