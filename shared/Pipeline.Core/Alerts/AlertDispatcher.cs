@@ -39,12 +39,14 @@ public sealed class AlertDispatcher(ILakeStore lake, IReadOnlyList<IAlertChannel
     /// <param name="current">The current alerts (newest year, risico / uit_koers), null when gold did not run: nothing is judged.</param>
     /// <param name="reportLinks">The institution page links of the digest entries.</param>
     /// <param name="operatorAlerts">Operator notices, each reported once by its id.</param>
-    /// <param name="judged">With <paramref name="current"/>: the gold computation it came from, saved with the news it made.</param>
     public async Task<DeliveryReport> DeliverAsync(CurrentAlerts? current, ReportLinks reportLinks, IReadOnlyList<OperatorAlert> operatorAlerts,
-        CancellationToken ct = default, JudgedGold? judged = null)
+        CancellationToken ct = default) =>
+        await DeliverAsync(await AlertState.LoadAsync(lake, ct), current, reportLinks, operatorAlerts, ct);
+
+    /// <param name="state">The alert state as the caller loaded (and amended) it; saved with the news before anything is sent.</param>
+    public async Task<DeliveryReport> DeliverAsync(AlertState state, CurrentAlerts? current, ReportLinks reportLinks,
+        IReadOnlyList<OperatorAlert> operatorAlerts, CancellationToken ct = default)
     {
-        var state = await AlertState.LoadAsync(lake, ct);
-        if (judged is not null) state.Judged = judged;
         var now = _clock.GetUtcNow();
         Route(state);
 

@@ -43,9 +43,10 @@ public sealed class AlertService(ILakeStore lake, IReadOnlyList<IAlertChannel> c
         AlertSummary? summary = null;
         await run.StageAsync("alerts", GoldTables.AlertsTable, async () =>
         {
-            if (await JudgedAlreadyAsync(goldRun, ct) is { } judged)
+            var state = await AlertState.LoadAsync(lake, ct);
+            if (await JudgedAlreadyAsync(state, goldRun, ct) is { } judged)
             {
-                summary = new AlertSummary(judged.Alerts, judged.Waarschuwingen, judged.Kritiek, await Dispatcher().DeliverAsync(null, links, operatorAlerts, ct));
+                summary = Summary(judged, await Dispatcher().DeliverAsync(state, null, links, operatorAlerts, ct));
                 return Stage(summary, []) with
                 {
                     Status = summary.Delivery.Errors.Count == 0 ? StageStatuses.Unchanged : StageStatuses.Failed,
@@ -56,10 +57,11 @@ public sealed class AlertService(ILakeStore lake, IReadOnlyList<IAlertChannel> c
             var indicatoren = await GoldTableStore.ReadIndicatorenAsync(lake, ct);
             var current = AlertBuilder.Build(trajecten, indicatoren, instellingsnamen);
             var outputs = await GoldTableStore.ReplaceAsync(lake, GoldTables.Alerts, current.Alerts.Select(a => RowOf(a).ToValues()), run.RunId, ct);
-            int waarschuwingen = current.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing), kritiek = current.Alerts.Count(a => a.Ernst == Ernst.Kritiek);
-            var delivery = await Dispatcher().DeliverAsync(current, links, operatorAlerts, ct,
-                new JudgedGold(goldRun, AlertBuilder.TextVersion, current.Alerts.Count, waarschuwingen, kritiek, outputs.Select(o => o.Path).ToList()));
-            summary = new AlertSummary(current.Alerts.Count, waarschuwingen, kritiek, delivery);
+            // Saved with the news this judgement makes, so "judged" and "queued" never disagree.
+            state.Judged = new JudgedGold(goldRun, AlertBuilder.TextVersion, current.Alerts.Count,
+                current.Alerts.Count(a => a.Ernst == Ernst.Waarschuwing), current.Alerts.Count(a => a.Ernst == Ernst.Kritiek),
+                outputs.Select(o => o.Path).ToList());
+            summary = Summary(state.Judged, await Dispatcher().DeliverAsync(state, current, links, operatorAlerts, ct));
             return Stage(summary, outputs);
         });
         if (summary is not null) _log.LogInformation("Alerts: {Summary}", summary.Describe());
@@ -67,10 +69,13 @@ public sealed class AlertService(ILakeStore lake, IReadOnlyList<IAlertChannel> c
     }
 
     /// <summary>What was found when the alerts of <paramref name="goldRun"/>'s gold were judged, if they were, with today's texts.</summary>
-    private async Task<JudgedGold?> JudgedAlreadyAsync(string goldRun, CancellationToken ct) =>
-        (await AlertState.LoadAsync(lake, ct)).Judged is { } j && j.GoldRun == goldRun && j.TextVersion == AlertBuilder.TextVersion
+    private async Task<JudgedGold?> JudgedAlreadyAsync(AlertState state, string goldRun, CancellationToken ct) =>
+        state.Judged is { } j && j.GoldRun == goldRun && j.TextVersion == AlertBuilder.TextVersion
         && await lake.ContainsAllAsync($"{LakeZones.Gold}/", j.Outputs, ct)
             ? j : null;
+
+    private static AlertSummary Summary(JudgedGold judged, DeliveryReport delivery) =>
+        new(judged.Alerts, judged.Waarschuwingen, judged.Kritiek, delivery);
 
     /// <summary>
     /// Without gold (a run that only fetched, a poison file, a refused upload): deliver the operator notices and retry
